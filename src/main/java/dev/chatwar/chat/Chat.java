@@ -1,0 +1,187 @@
+package dev.chatwar.chat;
+
+import dev.chatwar.connection.Connection;
+import dev.chatwar.connection.Connections;
+import dev.chatwar.connection.FrameSink;
+import dev.chatwar.history.EventStore;
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.CloseCodes;
+import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.protocol.Frames;
+import dev.chatwar.protocol.Request;
+import dev.chatwar.protocol.RequestParser;
+import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomName;
+import dev.chatwar.room.Rooms;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The chat's rules, free of any container: connections come and go, requests are answered, events fan out. */
+public final class Chat {
+
+    private static final Logger LOG = Logger.getLogger(Chat.class.getName());
+
+    private final EventStore store;
+    private final Clock clock;
+    private final long outboxCapacityChars;
+    private final Frames frames = new Frames();
+    private final RequestParser parser = new RequestParser();
+    private final Connections connections = new Connections();
+    private final Rooms rooms;
+
+    public Chat(EventStore store, Clock clock, long outboxCapacityChars) {
+        this.store = store;
+        this.clock = clock;
+        this.outboxCapacityChars = outboxCapacityChars;
+        this.rooms = new Rooms(store::lastSeq, frames);
+    }
+
+    /** Registers a new connection, greets it and joins it to the lobby. */
+    public Connection open(UserName user, FrameSink sink) {
+        Connection connection = new Connection(user, sink, outboxCapacityChars);
+        connections.add(connection);
+        connection.send(frames.welcome(user, connection.id()));
+        join(connection, RoomName.LOBBY, null);
+        return connection;
+    }
+
+    /** Answers one text frame of a connection. A bad request gets an error frame; the connection stays. */
+    public void receive(Connection connection, String frame) {
+        Request request = null;
+        try {
+            request = parser.parse(frame);
+            if (request instanceof Request.Join join) {
+                join(connection, join.room(), join.ref());
+            } else if (request instanceof Request.Leave leave) {
+                leave(connection, leave.room(), leave.ref());
+            } else if (request instanceof Request.Send send) {
+                send(connection, send);
+            } else if (request instanceof Request.Retract retract) {
+                connection.send(frames.ack(retract.ref(), retract(connection.user(), retract.messageId())));
+            }
+        } catch (ChatException refused) {
+            String ref = request == null ? refused.ref() : request.ref();
+            connection.send(frames.error(refused.withRef(ref)));
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "request of " + connection + " failed", failure);
+            connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
+                    "the request failed and nothing was stored; it may be retried",
+                    request == null ? null : request.ref())));
+        }
+    }
+
+    /** Stores a message in the room, then pushes it to the room's connections. */
+    public RoomEvent publish(RoomName room, UserName author, MessageText text) {
+        return publish(rooms.get(room), author, text);
+    }
+
+    /** Retracts the author's own message: its text is removed and a {@code retracted} event is pushed. */
+    public RoomEvent retract(UserName user, long messageId) {
+        RoomEvent target = store.find(messageId).filter(RoomEvent::isMessage)
+                .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
+        if (!target.author().equals(user)) {
+            throw new ChatException(ErrorCode.NOT_YOUR_MESSAGE, "only the author may retract a message");
+        }
+        if (target.retracted()) {
+            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
+        }
+        Instant now = now();
+        Room.Published published = rooms.get(target.room()).publish(
+                seq -> store.appendRetraction(target.room(), seq, messageId, user, now));
+        drop(published.dropped());
+        return published.event();
+    }
+
+    public List<RoomEvent> recent(RoomName room, int limit) {
+        return store.recent(room, limit);
+    }
+
+    public List<UserName> present(RoomName room) {
+        return rooms.get(room).present();
+    }
+
+    /** The container saw the connection close, cleanly or not. */
+    public void closed(Connection connection, int closeCode) {
+        end(connection, closeCode);
+    }
+
+    /** Closes every connection with 1001, as the application goes away. */
+    public void shutdown() {
+        for (Connection connection : connections.all()) {
+            end(connection, CloseCodes.GOING_AWAY);
+            connection.close(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+    }
+
+    public Connections connections() {
+        return connections;
+    }
+
+    public int roomCount() {
+        return rooms.count();
+    }
+
+    private void send(Connection connection, Request.Send send) {
+        Room room = rooms.get(send.room());
+        if (!room.isMember(connection)) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + send.room() + "' before sending to it");
+        }
+        connection.send(frames.ack(send.ref(), publish(room, connection.user(), send.text())));
+    }
+
+    private RoomEvent publish(Room room, UserName author, MessageText text) {
+        Instant now = now();
+        Room.Published published = room.publish(
+                seq -> store.appendMessage(room.name(), seq, author, text.value(), now));
+        drop(published.dropped());
+        return published.event();
+    }
+
+    private void join(Connection connection, RoomName name, String ref) {
+        connection.rooms().add(name);
+        Room room = rooms.get(name);
+        drop(room.join(connection, ref));
+        if (!connection.isOpen()) {
+            // the connection ended while joining and may have missed this room on its way out
+            drop(room.leave(connection));
+        }
+    }
+
+    private void leave(Connection connection, RoomName name, String ref) {
+        connection.rooms().remove(name);
+        drop(rooms.get(name).leave(connection));
+        connection.send(frames.left(name, ref));
+    }
+
+    // Connections a room removed because their outbox refused a frame. A full outbox means a slow consumer,
+    // closed here; a failed transport is closed by the container, which reports it through closed().
+    private void drop(Set<Connection> dropped) {
+        for (Connection connection : dropped) {
+            if (connection.overflowed()) {
+                end(connection, CloseCodes.SLOW_CONSUMER);
+                connection.close(CloseCodes.SLOW_CONSUMER, "send queue overflow");
+            }
+        }
+    }
+
+    private void end(Connection connection, int closeCode) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        for (RoomName name : connection.rooms()) {
+            drop(rooms.get(name).leave(connection));
+        }
+        connections.remove(connection, closeCode);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

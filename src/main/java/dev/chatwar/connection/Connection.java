@@ -1,0 +1,68 @@
+package dev.chatwar.connection;
+
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One WebSocket connection of a user: its outbox and the rooms it has joined. */
+public final class Connection {
+
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+
+    private final String id;
+    private final UserName user;
+    private final Outbox outbox;
+    private final FrameSink sink;
+    private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
+    private volatile boolean open = true;
+
+    public Connection(UserName user, FrameSink sink, long outboxCapacityChars) {
+        this.id = "c" + NEXT_ID.incrementAndGet();
+        this.user = user;
+        this.sink = sink;
+        this.outbox = new Outbox(sink, outboxCapacityChars);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public UserName user() {
+        return user;
+    }
+
+    /** Queues a frame; false means this connection can take no more and must be dropped. */
+    public boolean send(String frame) {
+        return open && outbox.offer(frame);
+    }
+
+    public boolean overflowed() {
+        return outbox.overflowed();
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Marks the connection closed; true only for the first caller. */
+    public synchronized boolean markClosed() {
+        boolean wasOpen = open;
+        open = false;
+        return wasOpen;
+    }
+
+    public void close(int code, String reason) {
+        sink.close(code, reason);
+    }
+
+    public Set<RoomName> rooms() {
+        return rooms;
+    }
+
+    @Override
+    public String toString() {
+        return id + "(" + user + ")";
+    }
+}

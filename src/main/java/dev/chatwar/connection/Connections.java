@@ -1,0 +1,56 @@
+package dev.chatwar.connection;
+
+import dev.chatwar.identity.UserName;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The registry of open connections by user, and a count of how connections ended, by close code. */
+public final class Connections {
+
+    private final ConcurrentHashMap<UserName, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+
+    public void add(Connection connection) {
+        byUser.compute(connection.user(), (user, connections) -> {
+            Set<Connection> result = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            result.add(connection);
+            return result;
+        });
+    }
+
+    /** Removes the connection and counts its close code; false if it was already gone. */
+    public boolean remove(Connection connection, int closeCode) {
+        boolean[] removed = {false};
+        byUser.computeIfPresent(connection.user(), (user, connections) -> {
+            removed[0] = connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+        if (removed[0]) {
+            closeCodes.computeIfAbsent(closeCode, code -> new LongAdder()).increment();
+        }
+        return removed[0];
+    }
+
+    public int connectionCount() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int userCount() {
+        return byUser.size();
+    }
+
+    public List<Connection> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** How many connections ended with each close code since the application started. */
+    public Map<Integer, Long> closeCodeCounts() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        closeCodes.forEach((code, count) -> counts.put(code, count.sum()));
+        return counts;
+    }
+}

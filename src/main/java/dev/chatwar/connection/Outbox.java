@@ -1,0 +1,97 @@
+package dev.chatwar.connection;
+
+import java.util.ArrayDeque;
+
+/**
+ * A connection's ordered, bounded queue of outgoing frames. At most one send is in flight, so the container
+ * never sees concurrent sends on one session; offering never blocks. When the queued text would exceed the
+ * capacity, the outbox gives up: it drops what it holds and refuses everything after.
+ */
+public final class Outbox {
+
+    private final FrameSink sink;
+    private final long capacityChars;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private long queuedChars;
+    private boolean sending;
+    private boolean insideSend;
+    private boolean completedInside;
+    private boolean overflowed;
+    private boolean failed;
+
+    public Outbox(FrameSink sink, long capacityChars) {
+        this.sink = sink;
+        this.capacityChars = capacityChars;
+    }
+
+    /** Queues a frame; false when the outbox overflowed now or earlier, or when the transport failed. */
+    public boolean offer(String frame) {
+        synchronized (this) {
+            if (overflowed || failed) {
+                return false;
+            }
+            if (queuedChars + frame.length() > capacityChars) {
+                overflowed = true;
+                queue.clear();
+                queuedChars = 0;
+                return false;
+            }
+            queue.add(frame);
+            queuedChars += frame.length();
+            if (sending) {
+                return true;
+            }
+            sending = true;
+        }
+        pump();
+        return true;
+    }
+
+    public synchronized boolean overflowed() {
+        return overflowed;
+    }
+
+    public synchronized int queued() {
+        return queue.size();
+    }
+
+    // Runs while this outbox owns the in-flight slot. A sink that completes inside send() does not recurse:
+    // the loop picks up the next frame instead, so a long queue cannot overflow the stack.
+    private void pump() {
+        while (true) {
+            String frame;
+            synchronized (this) {
+                frame = (overflowed || failed) ? null : queue.poll();
+                if (frame == null) {
+                    sending = false;
+                    return;
+                }
+                queuedChars -= frame.length();
+                insideSend = true;
+                completedInside = false;
+            }
+            sink.send(frame, this::sent);
+            synchronized (this) {
+                insideSend = false;
+                if (!completedInside) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void sent(Throwable failure) {
+        synchronized (this) {
+            if (failure != null) {
+                failed = true;
+                queue.clear();
+                queuedChars = 0;
+            }
+            if (insideSend) {
+                completedInside = true;
+                return;
+            }
+        }
+        pump();
+    }
+}

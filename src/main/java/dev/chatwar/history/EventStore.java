@@ -1,0 +1,28 @@
+package dev.chatwar.history;
+
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable storage of each room's event stream. Callers serialize appends per room and choose the seq. */
+public interface EventStore {
+
+    /** The highest seq stored for the room, 0 when it has none. */
+    long lastSeq(RoomName room);
+
+    RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant sentAt);
+
+    /**
+     * Turns the message into a tombstone and appends the retraction event, in one transaction.
+     *
+     * @throws dev.chatwar.protocol.ChatException {@code already_retracted} if it was retracted before
+     */
+    RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt);
+
+    Optional<RoomEvent> find(long id);
+
+    /** The room's newest events, oldest first. */
+    List<RoomEvent> recent(RoomName room, int limit);
+}

@@ -1,0 +1,73 @@
+package dev.chatwar.history;
+
+import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.room.RoomName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class JpaEventStore implements EventStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public long lastSeq(RoomName room) {
+        Long last = em.createNamedQuery(StoredEvent.LAST_SEQ, Long.class)
+                .setParameter("room", room.value())
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    @Override
+    public RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant sentAt) {
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.MESSAGE, author, text, null, sentAt));
+    }
+
+    @Override
+    public RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt) {
+        StoredEvent message = em.find(StoredEvent.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null || message.toEvent().kind() != RoomEvent.Kind.MESSAGE) {
+            throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId);
+        }
+        if (message.isRetracted()) {
+            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
+        }
+        message.retract();
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt));
+    }
+
+    @Override
+    public Optional<RoomEvent> find(long id) {
+        return Optional.ofNullable(em.find(StoredEvent.class, id)).map(StoredEvent::toEvent);
+    }
+
+    @Override
+    public List<RoomEvent> recent(RoomName room, int limit) {
+        List<RoomEvent> newestFirst = new ArrayList<>(em.createNamedQuery(StoredEvent.RECENT, StoredEvent.class)
+                .setParameter("room", room.value())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(StoredEvent::toEvent)
+                .toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private RoomEvent persist(StoredEvent event) {
+        em.persist(event);
+        em.flush();
+        return event.toEvent();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.chatwar.history;
+
+import dev.chatwar.chat.MessageText;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+
+/** The table row behind a {@link RoomEvent}. */
+@Entity
+@Table(name = "room_event",
+        uniqueConstraints = @UniqueConstraint(name = "room_event_room_seq", columnNames = {"room", "seq"}),
+        indexes = @Index(name = "room_event_by_room", columnList = "room, seq"))
+@NamedQuery(name = StoredEvent.LAST_SEQ, query = "select max(e.seq) from StoredEvent e where e.room = :room")
+@NamedQuery(name = StoredEvent.RECENT, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
+public class StoredEvent {
+
+    static final String LAST_SEQ = "StoredEvent.lastSeq";
+    static final String RECENT = "StoredEvent.recent";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = RoomName.MAX_LENGTH)
+    private String room;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RoomEvent.Kind kind;
+
+    @Column(nullable = false, length = UserName.MAX_LENGTH)
+    private String author;
+
+    @Column(length = MessageText.MAX_LENGTH)
+    private String text;
+
+    private Long messageId;
+
+    @Column(nullable = false)
+    private Instant sentAt;
+
+    private boolean retracted;
+
+    protected StoredEvent() {
+    }
+
+    StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
+                Instant sentAt) {
+        this.room = room.value();
+        this.seq = seq;
+        this.kind = kind;
+        this.author = author.value();
+        this.text = text;
+        this.messageId = messageId;
+        this.sentAt = sentAt;
+    }
+
+    void retract() {
+        retracted = true;
+        text = null;
+    }
+
+    boolean isRetracted() {
+        return retracted;
+    }
+
+    RoomEvent toEvent() {
+        return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
+                retracted);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.chatwar.ops;
+
+import dev.chatwar.chat.Chat;
+import dev.chatwar.chat.ChatRuntime;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Operational counters: open connections, users, rooms, and how many connections ended with each close code. */
+@Path("stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    @Inject
+    ChatRuntime runtime;
+
+    @GET
+    public String stats() {
+        Chat chat = runtime.chat();
+        JsonObjectBuilder closeCodes = Json.createObjectBuilder();
+        chat.connections().closeCodeCounts().forEach((code, count) -> closeCodes.add(String.valueOf(code), count));
+        return Json.createObjectBuilder()
+                .add("connections", chat.connections().connectionCount())
+                .add("users", chat.connections().userCount())
+                .add("rooms", chat.roomCount())
+                .add("closeCodes", closeCodes)
+                .build().toString();
+    }
+}

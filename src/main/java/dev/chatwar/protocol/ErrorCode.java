@@ -1,0 +1,31 @@
+package dev.chatwar.protocol;
+
+/** The stable codes of {@code error} frames and HTTP error bodies; documented in docs/protocol.md. */
+public enum ErrorCode {
+    MISSING_USER(400),
+    INVALID_USER(400),
+    MALFORMED_JSON(400),
+    UNKNOWN_TYPE(400),
+    MISSING_FIELD(400),
+    INVALID_FIELD(400),
+    NOT_IN_ROOM(403),
+    NOT_YOUR_MESSAGE(403),
+    NOT_FOUND(404),
+    ALREADY_RETRACTED(409),
+    SERVER_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    /** The code as it appears on the wire, e.g. {@code not_in_room}. */
+    public String wireName() {
+        return name().toLowerCase();
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

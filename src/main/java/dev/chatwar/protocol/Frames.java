@@ -1,0 +1,106 @@
+package dev.chatwar.protocol;
+
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.util.Collection;
+
+/** Encodes the server's frames; docs/protocol.md describes each one. */
+public final class Frames {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    public String welcome(UserName user, String connectionId) {
+        return JSON.createObjectBuilder()
+                .add("type", "welcome")
+                .add("user", user.value())
+                .add("connection", connectionId)
+                .build().toString();
+    }
+
+    public String joined(RoomName room, String ref, long lastSeq, Collection<UserName> present) {
+        JsonArrayBuilder users = JSON.createArrayBuilder();
+        present.forEach(user -> users.add(user.value()));
+        return withRef(JSON.createObjectBuilder().add("type", "joined").add("room", room.value()), ref)
+                .add("lastSeq", lastSeq)
+                .add("present", users)
+                .build().toString();
+    }
+
+    public String left(RoomName room, String ref) {
+        return withRef(JSON.createObjectBuilder().add("type", "left").add("room", room.value()), ref)
+                .build().toString();
+    }
+
+    public String presence(RoomName room, UserName user, boolean present) {
+        return JSON.createObjectBuilder()
+                .add("type", "presence")
+                .add("room", room.value())
+                .add("user", user.value())
+                .add("state", present ? "joined" : "left")
+                .build().toString();
+    }
+
+    /** A room event as pushed on a socket; {@code own} tells whether the receiving user is its author. */
+    public String event(RoomEvent event, boolean own) {
+        return eventObject(event).add("own", own).build().toString();
+    }
+
+    /** A room event as returned by the HTTP API: the pushed frame without {@code own}. */
+    public JsonObject event(RoomEvent event) {
+        return eventObject(event).build();
+    }
+
+    public String ack(String ref, RoomEvent event) {
+        return withRef(JSON.createObjectBuilder().add("type", "ack"), ref)
+                .add("room", event.room().value())
+                .add("id", event.id())
+                .add("seq", event.seq())
+                .build().toString();
+    }
+
+    public String error(ChatException error) {
+        return errorObject(error.code(), error.getMessage(), error.ref()).build().toString();
+    }
+
+    /** The body of an HTTP error response: the error frame without {@code type}. */
+    public JsonObject httpError(ErrorCode code, String message) {
+        return errorObject(code, message, null).remove("type").build();
+    }
+
+    private static JsonObjectBuilder errorObject(ErrorCode code, String message, String ref) {
+        return withRef(JSON.createObjectBuilder()
+                .add("type", "error")
+                .add("code", code.wireName())
+                .add("message", message), ref);
+    }
+
+    private static JsonObjectBuilder eventObject(RoomEvent event) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("type", event.isMessage() ? "message" : "retracted")
+                .add("room", event.room().value())
+                .add("id", event.id())
+                .add("seq", event.seq())
+                .add("user", event.author().value())
+                .add("sentAt", event.sentAt().toString());
+        if (event.isMessage()) {
+            if (event.text() == null) {
+                json.addNull("text");
+            } else {
+                json.add("text", event.text());
+            }
+            json.add("retracted", event.retracted());
+        } else {
+            json.add("messageId", event.messageId());
+        }
+        return json;
+    }
+
+    private static JsonObjectBuilder withRef(JsonObjectBuilder json, String ref) {
+        return ref == null ? json : json.add("ref", ref);
+    }
+}

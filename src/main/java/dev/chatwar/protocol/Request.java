@@ -1,0 +1,22 @@
+package dev.chatwar.protocol;
+
+import dev.chatwar.chat.MessageText;
+import dev.chatwar.room.RoomName;
+
+/** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
+public sealed interface Request {
+
+    String ref();
+
+    record Join(RoomName room, String ref) implements Request {
+    }
+
+    record Leave(RoomName room, String ref) implements Request {
+    }
+
+    record Send(RoomName room, MessageText text, String ref) implements Request {
+    }
+
+    record Retract(long messageId, String ref) implements Request {
+    }
+}

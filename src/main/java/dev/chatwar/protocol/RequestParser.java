@@ -1,0 +1,97 @@
+package dev.chatwar.protocol;
+
+import dev.chatwar.chat.MessageText;
+import dev.chatwar.room.RoomName;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+
+/** Turns a text frame into a {@link Request}, or a {@link ChatException} that names what is wrong. */
+public final class RequestParser {
+
+    public static final int MAX_REF_LENGTH = 64;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    public Request parse(String frame) {
+        JsonObject json = readObject(frame);
+        String ref = ref(json);
+        try {
+            String type = string(json, "type");
+            return switch (type) {
+                case "join" -> new Request.Join(room(json), ref);
+                case "leave" -> new Request.Leave(room(json), ref);
+                case "send" -> new Request.Send(room(json), new MessageText(string(json, "text")), ref);
+                case "retract" -> new Request.Retract(id(json), ref);
+                default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
+            };
+        } catch (ChatException e) {
+            throw e.withRef(ref);
+        }
+    }
+
+    /** The body of an HTTP publish: {@code {"text": "…"}}. */
+    public MessageText postedText(String body) {
+        return new MessageText(string(readObject(body == null ? "" : body), "text"));
+    }
+
+    private static JsonObject readObject(String frame) {
+        try (JsonParser json = JSON.createParser(new StringReader(frame))) {
+            if (json.next() != JsonParser.Event.START_OBJECT) {
+                throw new ChatException(ErrorCode.MALFORMED_JSON, "a frame must be a JSON object");
+            }
+            JsonObject object = json.getObject();
+            if (json.hasNext()) {
+                throw new ChatException(ErrorCode.MALFORMED_JSON, "a frame must hold one JSON object only");
+            }
+            return object;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw new ChatException(ErrorCode.MALFORMED_JSON, "not valid JSON");
+        }
+    }
+
+    private static String ref(JsonObject json) {
+        JsonValue ref = json.get("ref");
+        if (ref == null || ref == JsonValue.NULL) {
+            return null;
+        }
+        if (ref instanceof JsonString s && s.getString().length() <= MAX_REF_LENGTH) {
+            return s.getString();
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD, "ref must be a string of at most " + MAX_REF_LENGTH
+                + " characters");
+    }
+
+    private static String string(JsonObject json, String field) {
+        JsonValue value = present(json, field);
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be a string");
+    }
+
+    private static RoomName room(JsonObject json) {
+        return RoomName.parse(string(json, "room"));
+    }
+
+    private static long id(JsonObject json) {
+        JsonValue value = present(json, "id");
+        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 64
+                && n.longValue() > 0) {
+            return n.longValue();
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD, "id must be a positive integer");
+    }
+
+    private static JsonValue present(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new ChatException(ErrorCode.MISSING_FIELD, "missing field '" + field + "'");
+        }
+        return value;
+    }
+}

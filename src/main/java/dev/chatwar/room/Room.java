@@ -1,0 +1,141 @@
+package dev.chatwar.room;
+
+import dev.chatwar.connection.Connection;
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.Frames;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/**
+ * A room's members and the head of its event stream. Every change happens under the room's monitor:
+ * storing an event and queueing it to every member is one step, so all members see the room's events in
+ * seq order, and a member sees exactly the events after the {@code lastSeq} it was told when it joined.
+ * Queueing never blocks; a member whose outbox refuses a frame is removed here and returned to the caller
+ * to be closed outside the monitor.
+ */
+public final class Room {
+
+    private final RoomName name;
+    private final Frames frames;
+    private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
+    private long lastSeq;
+
+    public Room(RoomName name, long lastSeq, Frames frames) {
+        this.name = name;
+        this.lastSeq = lastSeq;
+        this.frames = frames;
+    }
+
+    public RoomName name() {
+        return name;
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    public synchronized List<UserName> present() {
+        return List.copyOf(members.keySet());
+    }
+
+    public synchronized boolean isMember(Connection connection) {
+        return members.getOrDefault(connection.user(), Set.of()).contains(connection);
+    }
+
+    /** Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply. */
+    public synchronized Set<Connection> join(Connection connection, String ref) {
+        List<Connection> failed = new ArrayList<>();
+        Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
+        boolean arrived = ofUser.isEmpty();
+        ofUser.add(connection);
+        if (arrived) {
+            broadcast(frames.presence(name, connection.user(), true), connection.user(), failed);
+        }
+        if (!connection.send(frames.joined(name, ref, lastSeq, members.keySet()))) {
+            failed.add(connection);
+        }
+        return settle(failed);
+    }
+
+    /** Removes the connection; tells the others if its user has no connection left here. */
+    public synchronized Set<Connection> leave(Connection connection) {
+        return settle(List.of(), connection);
+    }
+
+    /**
+     * Stores the next event through {@code append}, which receives the seq to use, then queues it to every
+     * member. If {@code append} throws, nothing changes.
+     */
+    public synchronized Published publish(LongFunction<RoomEvent> append) {
+        RoomEvent event = append.apply(lastSeq + 1);
+        lastSeq = event.seq();
+        String own = frames.event(event, true);
+        String others = frames.event(event, false);
+        List<Connection> failed = new ArrayList<>();
+        members.forEach((user, connections) -> {
+            String frame = user.equals(event.author()) ? own : others;
+            for (Connection connection : connections) {
+                if (!connection.send(frame)) {
+                    failed.add(connection);
+                }
+            }
+        });
+        return new Published(event, settle(failed));
+    }
+
+    public record Published(RoomEvent event, Set<Connection> dropped) {
+    }
+
+    private void broadcast(String frame, UserName except, Collection<Connection> failed) {
+        members.forEach((user, connections) -> {
+            if (!user.equals(except)) {
+                for (Connection connection : connections) {
+                    if (!connection.send(frame)) {
+                        failed.add(connection);
+                    }
+                }
+            }
+        });
+    }
+
+    // Removes connections whose outbox refused a frame (and the one leaving, if any). Telling the others that
+    // a user left can make more outboxes refuse, so this runs until nothing new fails.
+    private Set<Connection> settle(Collection<Connection> failed, Connection... leaving) {
+        Set<Connection> dropped = new LinkedHashSet<>(failed);
+        Deque<Connection> pending = new ArrayDeque<>(List.of(leaving));
+        pending.addAll(failed);
+        Set<Connection> removed = new LinkedHashSet<>();
+        while (!pending.isEmpty()) {
+            Connection connection = pending.poll();
+            if (removed.add(connection) && removeMember(connection)) {
+                List<Connection> more = new ArrayList<>();
+                broadcast(frames.presence(name, connection.user(), false), null, more);
+                dropped.addAll(more);
+                pending.addAll(more);
+            }
+        }
+        return dropped;
+    }
+
+    /** True when the connection was a member and its user now has no connection in the room. */
+    private boolean removeMember(Connection connection) {
+        Set<Connection> ofUser = members.get(connection.user());
+        if (ofUser == null || !ofUser.remove(connection)) {
+            return false;
+        }
+        if (ofUser.isEmpty()) {
+            members.remove(connection.user());
+            return true;
+        }
+        return false;
+    }
+}

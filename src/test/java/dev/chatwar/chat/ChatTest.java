@@ -1,0 +1,256 @@
+package dev.chatwar.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatwar.connection.Connection;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.CloseCodes;
+import dev.chatwar.room.RoomName;
+import dev.chatwar.support.InMemoryEventStore;
+import dev.chatwar.support.RecordingSink;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class ChatTest {
+
+    private static final RoomName ROOM = new RoomName("r");
+
+    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final Chat chat = new Chat(store, Clock.systemUTC(), 1_000_000);
+
+    private record Client(Connection connection, RecordingSink sink) {
+        List<JsonObject> inRoom(String type) {
+            return sink.framesOfType(type).stream().filter(f -> f.getString("room").equals(ROOM.value())).toList();
+        }
+
+        JsonObject last() {
+            List<JsonObject> frames = sink.frames();
+            return frames.get(frames.size() - 1);
+        }
+    }
+
+    private Client connect(String user) {
+        RecordingSink sink = new RecordingSink();
+        return new Client(chat.open(new UserName(user), sink), sink);
+    }
+
+    private Client connectTo(String user) {
+        Client client = connect(user);
+        chat.receive(client.connection(), "{\"type\":\"join\",\"room\":\"r\"}");
+        return client;
+    }
+
+    private void say(Client client, String text) {
+        chat.receive(client.connection(), "{\"type\":\"send\",\"room\":\"r\",\"text\":\"" + text + "\",\"ref\":\"" + text + "\"}");
+    }
+
+    @Test
+    void aNewConnectionIsWelcomedAndJoinsTheLobby() {
+        Client alice = connect("alice");
+        List<JsonObject> frames = alice.sink().frames();
+        assertEquals("welcome", frames.get(0).getString("type"));
+        assertEquals("alice", frames.get(0).getString("user"));
+        assertEquals("joined", frames.get(1).getString("type"));
+        assertEquals("lobby", frames.get(1).getString("room"));
+    }
+
+    @Test
+    void everyConnectionSeesTheRoomsMessagesInSeqOrderMarkedOwnForItsAuthor() {
+        Client alice = connectTo("alice");
+        Client aliceTab = connectTo("alice");
+        Client bob = connectTo("bob");
+
+        say(alice, "one");
+        say(bob, "two");
+        say(alice, "three");
+
+        for (Client client : List.of(alice, aliceTab, bob)) {
+            List<JsonObject> messages = client.inRoom("message");
+            assertEquals(List.of("one", "two", "three"), messages.stream().map(m -> m.getString("text")).toList());
+            assertEquals(List.of(1L, 2L, 3L), messages.stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
+            for (JsonObject message : messages) {
+                boolean mine = message.getString("user").equals(client.connection().user().value());
+                assertEquals(mine, message.getBoolean("own"));
+            }
+        }
+        JsonObject ack = alice.last();
+        assertEquals("ack", ack.getString("type"));
+        assertEquals("three", ack.getString("ref"));
+        assertEquals(3, ack.getInt("seq"));
+        assertTrue(aliceTab.sink().framesOfType("ack").isEmpty(), "only the sending connection gets the ack");
+    }
+
+    @Test
+    void concurrentSendersProduceOneDenseSequenceThatEveryoneSeesInTheSameOrder() throws Exception {
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            clients.add(connectTo("u" + (i % 4)));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            Client sender = clients.get(s);
+            done.add(senders.submit(() -> {
+                for (int m = 0; m < 250; m++) {
+                    say(sender, sender.connection().id() + "-" + m);
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        senders.shutdown();
+
+        List<Long> expectedSeqs = LongStream.rangeClosed(1, 1000).boxed().toList();
+        List<Long> firstOrder = clients.get(0).inRoom("message").stream().map(m -> m.getJsonNumber("id").longValue()).toList();
+        for (Client client : clients) {
+            List<JsonObject> messages = client.inRoom("message");
+            assertEquals(expectedSeqs, messages.stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
+            assertEquals(firstOrder, messages.stream().map(m -> m.getJsonNumber("id").longValue()).toList());
+        }
+    }
+
+    @Test
+    void aUserWithSeveralConnectionsIsPresentOnceAndLeavesWithItsLastConnection() {
+        Client bob = connectTo("bob");
+        Client alice1 = connectTo("alice");
+        Client alice2 = connectTo("alice");
+
+        assertEquals(List.of(new UserName("bob"), new UserName("alice")), chat.present(ROOM));
+        List<JsonObject> presence = bob.inRoom("presence");
+        assertEquals(1, presence.size(), "alice's second tab is not a second arrival");
+        assertEquals("joined", presence.get(0).getString("state"));
+
+        chat.closed(alice1.connection(), 1000);
+        assertEquals(1, bob.inRoom("presence").size());
+        chat.receive(alice2.connection(), "{\"type\":\"leave\",\"room\":\"r\",\"ref\":\"bye\"}");
+
+        presence = bob.inRoom("presence");
+        assertEquals(2, presence.size());
+        assertEquals("alice", presence.get(1).getString("user"));
+        assertEquals("left", presence.get(1).getString("state"));
+        assertEquals(List.of(new UserName("bob")), chat.present(ROOM));
+        assertEquals("left", alice2.last().getString("type"));
+        assertEquals("bye", alice2.last().getString("ref"));
+    }
+
+    @Test
+    void theJoinedReplyTellsTheHeadOfTheRoomAndWhoIsThere() {
+        Client alice = connectTo("alice");
+        say(alice, "before");
+        Client bob = connectTo("bob");
+
+        JsonObject joined = bob.inRoom("joined").get(0);
+        assertEquals(1, joined.getInt("lastSeq"));
+        assertEquals(List.of("alice", "bob"), joined.getJsonArray("present").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(bob.inRoom("message").isEmpty(), "a member sees the events after lastSeq, not before");
+    }
+
+    @Test
+    void sendingToARoomNotJoinedIsRefusedAndTheConnectionGoesOn() {
+        Client alice = connect("alice");
+        say(alice, "hello");
+        JsonObject error = alice.last();
+        assertEquals("error", error.getString("type"));
+        assertEquals("not_in_room", error.getString("code"));
+        assertEquals("hello", error.getString("ref"));
+
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"r\"}");
+        say(alice, "hello");
+        assertEquals(1, alice.inRoom("message").size());
+    }
+
+    @Test
+    void onlyTheAuthorRetractsAndTheRoomSeesTheRetractionAsAnEvent() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        say(alice, "oops");
+        long id = alice.inRoom("message").get(0).getJsonNumber("id").longValue();
+
+        chat.receive(bob.connection(), "{\"type\":\"retract\",\"id\":" + id + ",\"ref\":\"b\"}");
+        assertEquals("not_your_message", bob.last().getString("code"));
+
+        chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + ",\"ref\":\"a\"}");
+        JsonObject retracted = bob.inRoom("retracted").get(0);
+        assertEquals(id, retracted.getJsonNumber("messageId").longValue());
+        assertEquals(2, retracted.getInt("seq"));
+        assertFalse(retracted.getBoolean("own"));
+        assertEquals("ack", alice.last().getString("type"));
+
+        chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + "}");
+        assertEquals("already_retracted", alice.last().getString("code"));
+        chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":999}");
+        assertEquals("not_found", alice.last().getString("code"));
+
+        var tombstone = chat.recent(ROOM, 10).get(0);
+        assertTrue(tombstone.retracted());
+        assertEquals(null, tombstone.text());
+    }
+
+    @Test
+    void aSlowConsumerIsClosedAndRemovedWhileTheOthersGetEverything() {
+        Chat small = new Chat(store, Clock.systemUTC(), 2_000);
+        RecordingSink stuck = RecordingSink.holding();
+        Connection slow = small.open(new UserName("slow"), stuck);
+        small.receive(slow, "{\"type\":\"join\",\"room\":\"r\"}");
+        RecordingSink fastSink = new RecordingSink();
+        Connection fast = small.open(new UserName("fast"), fastSink);
+        small.receive(fast, "{\"type\":\"join\",\"room\":\"r\"}");
+
+        for (int i = 0; i < 50; i++) {
+            small.receive(fast, "{\"type\":\"send\",\"room\":\"r\",\"text\":\"message number " + i + "\"}");
+        }
+
+        assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
+        assertEquals(List.of(new UserName("fast")), small.present(ROOM));
+        assertEquals(1, small.connections().connectionCount());
+        assertEquals(Map.of(CloseCodes.SLOW_CONSUMER, 1L), small.connections().closeCodeCounts());
+        assertEquals(50, fastSink.framesOfType("message").size());
+        assertEquals("left", fastSink.framesOfType("presence").get(1).getString("state"));
+    }
+
+    @Test
+    void aStoreFailureStoresNothingAndTheNextMessageTakesTheFreeSeq() {
+        Client alice = connectTo("alice");
+        store.failing(true);
+        say(alice, "lost");
+        assertEquals("server_error", alice.last().getString("code"));
+        assertEquals("lost", alice.last().getString("ref"));
+
+        store.failing(false);
+        say(alice, "kept");
+        assertEquals(1, alice.inRoom("message").get(0).getInt("seq"));
+    }
+
+    @Test
+    void aRoomContinuesItsStoredSequenceAfterARestart() {
+        say(connectTo("alice"), "first");
+        Chat restarted = new Chat(store, Clock.systemUTC(), 1_000_000);
+        var event = restarted.publish(ROOM, new UserName("bob"), new MessageText("second"));
+        assertEquals(2, event.seq());
+    }
+
+    @Test
+    void aClosedConnectionLeavesEveryRoomAndTheRegistry() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        chat.closed(alice.connection(), 1006);
+        chat.closed(alice.connection(), 1006);
+
+        assertEquals(List.of(new UserName("bob")), chat.present(ROOM));
+        assertEquals(List.of(new UserName("bob")), chat.present(RoomName.LOBBY));
+        assertEquals(1, chat.connections().connectionCount());
+        assertEquals(Map.of(1006, 1L), chat.connections().closeCodeCounts());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.chatwar.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatwar.support.RecordingSink;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    @Test
+    void framesLeaveInOrderWithOneSendInFlightAtATime() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000);
+
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+        assertEquals(List.of("a"), sink.sent());
+
+        sink.complete(null);
+        assertEquals(List.of("a", "b"), sink.sent());
+        sink.complete(null);
+        sink.complete(null);
+
+        assertEquals(List.of("a", "b", "c"), sink.sent());
+        assertEquals(1, sink.maxSendsInFlight());
+        assertEquals(0, outbox.queued());
+    }
+
+    @Test
+    void aLongQueueDrainedBySendsThatCompleteInlineDoesNotRecurse() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, Long.MAX_VALUE);
+        IntStream.range(0, 200_000).forEach(i -> outbox.offer(Integer.toString(i)));
+
+        sink.release();
+
+        List<String> sent = sink.sent();
+        assertEquals(200_000, sent.size());
+        assertEquals("199999", sent.get(199_999));
+        assertEquals(1, sink.maxSendsInFlight());
+    }
+
+    @Test
+    void overflowRefusesTheFrameDropsTheQueueAndEverythingAfter() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 10);
+
+        assertTrue(outbox.offer("in-flight"));
+        assertTrue(outbox.offer("12345"));
+        assertTrue(outbox.offer("67890"));
+        assertFalse(outbox.offer("x"));
+
+        assertTrue(outbox.overflowed());
+        assertEquals(0, outbox.queued());
+        assertFalse(outbox.offer("y"));
+        sink.complete(null);
+        assertEquals(List.of("in-flight"), sink.sent());
+    }
+
+    @Test
+    void aFailedSendStopsTheOutboxWithoutCallingItOverflow() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000);
+        outbox.offer("a");
+        outbox.offer("b");
+
+        sink.complete(new java.io.IOException("connection reset"));
+
+        assertFalse(outbox.offer("c"));
+        assertFalse(outbox.overflowed());
+        assertEquals(List.of("a"), sink.sent());
+    }
+}

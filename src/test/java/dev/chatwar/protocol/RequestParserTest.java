@@ -1,0 +1,54 @@
+package dev.chatwar.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.chatwar.room.RoomName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RequestParserTest {
+
+    private final RequestParser parser = new RequestParser();
+
+    @Test
+    void readsEachRequestType() {
+        assertEquals(new Request.Join(new RoomName("r1"), "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
+        assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
+        Request.Send send = (Request.Send) parser.parse("{\"type\":\"send\",\"room\":\"r1\",\"text\":\"<b>hi</b>\",\"ref\":\"x\"}");
+        assertEquals("<b>hi</b>", send.text().value());
+        assertEquals(new Request.Retract(42, "r"), parser.parse("{\"type\":\"retract\",\"id\":42,\"ref\":\"r\"}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "not json                                        | malformed_json | ",
+            "[1,2]                                           | malformed_json | ",
+            "{\"type\":\"join\",\"room\":\"a\"} trailing     | malformed_json | ",
+            "{\"ref\":\"7\"}                                 | missing_field  | 7",
+            "{\"type\":\"shout\",\"ref\":\"7\"}              | unknown_type   | 7",
+            "{\"type\":7,\"ref\":\"7\"}                      | invalid_field  | 7",
+            "{\"type\":\"join\",\"ref\":\"7\"}               | missing_field  | 7",
+            "{\"type\":\"join\",\"room\":\"a b\",\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"send\",\"room\":\"a\",\"ref\":\"7\"} | missing_field | 7",
+            "{\"type\":\"send\",\"room\":\"a\",\"text\":\"  \",\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"retract\",\"id\":\"12\",\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"retract\",\"id\":1.5,\"ref\":\"7\"}  | invalid_field  | 7",
+            "{\"type\":\"retract\",\"id\":-3,\"ref\":\"7\"}   | invalid_field  | 7",
+            "{\"type\":\"join\",\"room\":\"a\",\"ref\":5}     | invalid_field  | ",
+    })
+    void refusesBadFramesWithAStableCodeAndTheirRef(String frame, String code, String ref) {
+        ChatException refused = assertThrows(ChatException.class, () -> parser.parse(frame.strip()));
+        assertEquals(code, refused.code().wireName());
+        assertEquals(ref, refused.ref());
+    }
+
+    @Test
+    void refusesTextLongerThanTheLimit() {
+        String text = "x".repeat(4001);
+        ChatException refused = assertThrows(ChatException.class,
+                () -> parser.parse("{\"type\":\"send\",\"room\":\"a\",\"text\":\"" + text + "\"}"));
+        assertEquals(ErrorCode.INVALID_FIELD, refused.code());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.chatwar.support;
+
+import dev.chatwar.history.EventStore;
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.room.RoomName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An event store in memory for unit tests, with the same rules as the JPA one, and a switch to make it fail. */
+public final class InMemoryEventStore implements EventStore {
+
+    private final List<RoomEvent> events = new ArrayList<>();
+    private boolean failing;
+
+    public synchronized void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    @Override
+    public synchronized long lastSeq(RoomName room) {
+        return events.stream().filter(e -> e.room().equals(room)).mapToLong(RoomEvent::seq).max().orElse(0);
+    }
+
+    @Override
+    public synchronized RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant at) {
+        return append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.MESSAGE, author, text, null, at, false));
+    }
+
+    @Override
+    public synchronized RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author,
+                                                   Instant at) {
+        RoomEvent message = find(messageId).orElseThrow();
+        if (message.retracted()) {
+            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "already retracted");
+        }
+        RoomEvent retraction = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.RETRACTION, author,
+                null, messageId, at, false));
+        events.set((int) messageId - 1, new RoomEvent(message.id(), message.room(), message.seq(), message.kind(),
+                message.author(), null, null, message.sentAt(), true));
+        return retraction;
+    }
+
+    @Override
+    public synchronized Optional<RoomEvent> find(long id) {
+        return id >= 1 && id <= events.size() ? Optional.of(events.get((int) id - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<RoomEvent> recent(RoomName room, int limit) {
+        List<RoomEvent> inRoom = events.stream().filter(e -> e.room().equals(room)).toList();
+        return inRoom.subList(Math.max(0, inRoom.size() - limit), inRoom.size());
+    }
+
+    private RoomEvent append(RoomEvent event) {
+        if (failing) {
+            throw new IllegalStateException("store unavailable");
+        }
+        if (event.seq() != lastSeq(event.room()) + 1) {
+            throw new IllegalStateException("seq " + event.seq() + " would leave a gap or repeat");
+        }
+        events.add(event);
+        return event;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chatwar.support;
+
+import dev.chatwar.connection.FrameSink;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A transport that records what was sent; it completes sends at once, or holds them until told. */
+public final class RecordingSink implements FrameSink {
+
+    private final List<String> sent = new ArrayList<>();
+    private final Deque<Consumer<Throwable>> pending = new ArrayDeque<>();
+    private boolean holding;
+    private int closeCode;
+    private int sendsInFlight;
+    private int maxSendsInFlight;
+
+    public static RecordingSink holding() {
+        RecordingSink sink = new RecordingSink();
+        sink.holding = true;
+        return sink;
+    }
+
+    @Override
+    public void send(String frame, Consumer<Throwable> done) {
+        synchronized (this) {
+            sent.add(frame);
+            sendsInFlight++;
+            maxSendsInFlight = Math.max(maxSendsInFlight, sendsInFlight);
+            if (holding) {
+                pending.add(done);
+                return;
+            }
+            sendsInFlight--;
+        }
+        done.accept(null);
+    }
+
+    /** Completes the oldest held send. */
+    public void complete(Throwable failure) {
+        Consumer<Throwable> done;
+        synchronized (this) {
+            done = pending.poll();
+            sendsInFlight--;
+        }
+        done.accept(failure);
+    }
+
+    /** Stops holding and completes every held send, and the ones they start, inside send(). */
+    public void release() {
+        synchronized (this) {
+            holding = false;
+        }
+        while (true) {
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    return;
+                }
+            }
+            complete(null);
+        }
+    }
+
+    @Override
+    public synchronized void close(int code, String reason) {
+        closeCode = code;
+    }
+
+    public synchronized List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    public synchronized List<JsonObject> frames() {
+        return sent.stream().map(RecordingSink::parse).toList();
+    }
+
+    public List<JsonObject> framesOfType(String type) {
+        return frames().stream().filter(frame -> frame.getString("type").equals(type)).toList();
+    }
+
+    public synchronized int closeCode() {
+        return closeCode;
+    }
+
+    public synchronized int maxSendsInFlight() {
+        return maxSendsInFlight;
+    }
+
+    private static JsonObject parse(String frame) {
+        try (var reader = Json.createReader(new StringReader(frame))) {
+            return reader.readObject();
+        }
+    }
+}
