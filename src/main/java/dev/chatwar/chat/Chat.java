@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** The chat's rules, free of any container: connections come and go, requests are answered, events fan out. */
 public final class Chat {
@@ -110,6 +111,11 @@ public final class Chat {
     /** The container saw the connection close, cleanly or not. */
     public void closed(Connection connection, int closeCode) {
         end(connection, closeCode);
+    }
+
+    /** Pings every connection: a live peer answers, which keeps the container's read timeout from firing. */
+    public void pingAll() {
+        drop(connections.all().stream().filter(connection -> !connection.ping()).collect(Collectors.toSet()));
     }
 
     /** Closes every connection with 1001, as the application goes away. */

@@ -1,8 +1,10 @@
 package dev.chatwar.chat;
 
 import dev.chatwar.connection.Connection;
+import dev.chatwar.connection.Mailbox;
 import dev.chatwar.identity.Identity;
 import dev.chatwar.protocol.CloseCodes;
+import dev.chatwar.protocol.FrameSize;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -17,27 +19,37 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The WebSocket boundary: one instance per connection, handing everything to {@link Chat}. */
+/**
+ * The WebSocket boundary: one instance per connection. It only queues the connection's events into its
+ * {@link Mailbox}; {@link Chat} handles them there, in order, off the container's thread.
+ */
 @ServerEndpoint(ChatEndpoint.PATH)
 public class ChatEndpoint {
 
     public static final String PATH = "/chat";
-    /** Larger frames are refused by the container with close code 1009. */
+    /** A larger text frame closes the connection with 1009. */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Requests a connection may have waiting; past that it is closed with 1008. */
+    public static final int MAX_PENDING_REQUESTS = 1000;
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
     @Inject
     ChatRuntime runtime;
 
-    private Connection connection;
+    private Mailbox mailbox;
+    private volatile Connection connection;
 
     @OnOpen
     public void open(Session session) throws IOException {
         List<String> claimed = session.getRequestParameterMap().get(Identity.QUERY_PARAMETER);
         Identity.Result identity = Identity.resolve(claimed == null || claimed.isEmpty() ? null : claimed.get(0));
         if (identity instanceof Identity.Known known) {
-            connection = runtime.chat().open(known.user(), new SessionSink(session, runtime.closer()));
+            session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+            session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+            mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS);
+            SessionSink sink = new SessionSink(session, runtime.worker());
+            mailbox.put(() -> connection = runtime.chat().open(known.user(), sink));
         } else {
             // normally refused at the handshake by HandshakeGate; this guards a container that skips filters
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
@@ -47,22 +59,29 @@ public class ChatEndpoint {
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(String frame) {
-        if (connection != null) {
-            runtime.chat().receive(connection, frame);
+        if (mailbox == null) {
+            return;
+        }
+        // the annotation's limit is not enforced by Undertow for a single-frame message: check it here too
+        if (FrameSize.exceeds(frame, MAX_FRAME_BYTES)) {
+            mailbox.put(() -> connection.close(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes"));
+        } else if (!mailbox.offer(() -> runtime.chat().receive(connection, frame))) {
+            mailbox.put(() -> connection.close(CloseCodes.POLICY_VIOLATION, "too many requests waiting"));
         }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame) {
-        if (connection != null) {
-            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted");
+        if (mailbox != null) {
+            mailbox.put(() -> connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
         }
     }
 
     @OnClose
     public void close(CloseReason reason) {
-        if (connection != null) {
-            runtime.chat().closed(connection, reason.getCloseCode().getCode());
+        if (mailbox != null) {
+            int code = reason.getCloseCode().getCode();
+            mailbox.put(() -> runtime.chat().closed(connection, code));
         }
     }
 

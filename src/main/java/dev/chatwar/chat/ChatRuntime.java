@@ -5,10 +5,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Holds the application's one {@link Chat} and closes every connection when the application stops. */
 @ApplicationScoped
@@ -17,6 +20,10 @@ public class ChatRuntime {
     /** System property: how many characters of frames a connection may have queued before it is closed. */
     public static final String OUTBOX_CAPACITY = "chat.outbox.capacity";
     public static final long DEFAULT_OUTBOX_CAPACITY = 1024 * 1024;
+    /** System property: seconds between pings to every connection; 0 turns pings off. */
+    public static final String PING_INTERVAL = "chat.ping.interval";
+    // below WildFly's default read-timeout of 90 s, which closes a connection that sent nothing for that long
+    public static final long DEFAULT_PING_INTERVAL = 30;
 
     @Inject
     EventStore store;
@@ -24,15 +31,26 @@ public class ChatRuntime {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private Chat chat;
+    private ScheduledFuture<?> pings;
 
     @PostConstruct
     void start() {
         chat = new Chat(store, Clock.systemUTC(), Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY));
+        long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
+        if (interval > 0) {
+            pings = scheduler.scheduleAtFixedRate(chat::pingAll, interval, interval, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
+        if (pings != null) {
+            pings.cancel(false);
+        }
         chat.shutdown();
     }
 
@@ -40,8 +58,8 @@ public class ChatRuntime {
         return chat;
     }
 
-    /** Runs closes off the caller's thread, so that a stuck peer never holds up the sender. */
-    public Executor closer() {
+    /** Where connections' work runs, off the container's I/O threads. */
+    public Executor worker() {
         return executor;
     }
 }

@@ -4,6 +4,7 @@ import dev.chatwar.connection.FrameSink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -25,6 +26,16 @@ final class SessionSink implements FrameSink {
             session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
         } catch (RuntimeException closedMeanwhile) {
             done.accept(closedMeanwhile);
+        }
+    }
+
+    @Override
+    public void ping(Consumer<Throwable> done) {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            done.accept(null);
+        } catch (IOException | RuntimeException failed) {
+            done.accept(failed);
         }
     }
 

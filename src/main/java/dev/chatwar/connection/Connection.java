@@ -38,6 +38,11 @@ public final class Connection {
         return open && outbox.offer(frame);
     }
 
+    /** Queues a ping; false means this connection can take no more and must be dropped. */
+    public boolean ping() {
+        return open && outbox.offerPing();
+    }
+
     public boolean overflowed() {
         return outbox.overflowed();
     }

@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
  */
 public final class Outbox {
 
+    // Queued in place of a text frame to send a ping in turn; compared by identity, it costs nothing to queue.
+    private static final String PING = new String("ping");
+
     private final FrameSink sink;
     private final long capacityChars;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -47,6 +50,11 @@ public final class Outbox {
         return true;
     }
 
+    /** Queues a ping behind the frames already waiting; false as for {@link #offer}. */
+    public boolean offerPing() {
+        return offer(PING);
+    }
+
     public synchronized boolean overflowed() {
         return overflowed;
     }
@@ -70,7 +78,11 @@ public final class Outbox {
                 insideSend = true;
                 completedInside = false;
             }
-            sink.send(frame, this::sent);
+            if (frame == PING) {
+                sink.ping(this::sent);
+            } else {
+                sink.send(frame, this::sent);
+            }
             synchronized (this) {
                 insideSend = false;
                 if (!completedInside) {

@@ -253,4 +253,23 @@ class ChatTest {
         assertEquals(1, chat.connections().connectionCount());
         assertEquals(Map.of(1006, 1L), chat.connections().closeCodeCounts());
     }
+
+    @Test
+    void pingsGoToEveryConnectionAndOnesThatPileUpOnAStuckPeerDropIt() {
+        Chat small = new Chat(store, Clock.systemUTC(), 300);
+        RecordingSink liveSink = new RecordingSink();
+        small.open(new UserName("live"), liveSink);
+        RecordingSink stuck = RecordingSink.holding();
+        small.open(new UserName("stuck"), stuck);
+
+        small.pingAll();
+        assertTrue(liveSink.sent().contains(RecordingSink.PING));
+        for (int i = 0; i < 100 && stuck.closeCode() == 0; i++) {
+            small.pingAll();
+        }
+
+        assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
+        assertEquals(1, small.connections().connectionCount());
+        assertEquals(List.of(new UserName("live")), small.present(RoomName.LOBBY));
+    }
 }

@@ -75,4 +75,17 @@ class OutboxTest {
         assertFalse(outbox.overflowed());
         assertEquals(List.of("a"), sink.sent());
     }
+
+    @Test
+    void aPingWaitsItsTurnBehindQueuedFrames() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000);
+        outbox.offer("a");
+        outbox.offerPing();
+        outbox.offer("b");
+
+        sink.release();
+
+        assertEquals(List.of("a", RecordingSink.PING, "b"), sink.sent());
+    }
 }

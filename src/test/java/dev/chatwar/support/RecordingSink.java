@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 /** A transport that records what was sent; it completes sends at once, or holds them until told. */
 public final class RecordingSink implements FrameSink {
 
+    /** What {@link #sent()} shows for a ping. */
+    public static final String PING = "(ping)";
+
     private final List<String> sent = new ArrayList<>();
     private final Deque<Consumer<Throwable>> pending = new ArrayDeque<>();
     private boolean holding;
@@ -39,6 +42,11 @@ public final class RecordingSink implements FrameSink {
             sendsInFlight--;
         }
         done.accept(null);
+    }
+
+    @Override
+    public void ping(Consumer<Throwable> done) {
+        send(PING, done);
     }
 
     /** Completes the oldest held send. */
@@ -76,7 +84,7 @@ public final class RecordingSink implements FrameSink {
     }
 
     public synchronized List<JsonObject> frames() {
-        return sent.stream().map(RecordingSink::parse).toList();
+        return sent.stream().filter(frame -> !frame.equals(PING)).map(RecordingSink::parse).toList();
     }
 
     public List<JsonObject> framesOfType(String type) {

@@ -1,0 +1,101 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    private final ServerApi api = new ServerApi(ChatWar.BASE);
+    private final String suffix = Long.toString(System.nanoTime(), 36);
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ChatWar.built();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "this is not json                               | malformed_json | ",
+            "{\"type\":\"dance\",\"ref\":\"r1\"}            | unknown_type   | r1",
+            "{\"room\":\"lobby\",\"ref\":\"r2\"}            | missing_field  | r2",
+            "{\"type\":\"send\",\"room\":\"lobby\",\"ref\":\"r3\"} | missing_field | r3",
+            "{\"type\":\"join\",\"room\":\"no spaces\",\"ref\":\"r4\"} | invalid_field | r4",
+            "{\"type\":\"retract\",\"id\":\"seven\",\"ref\":\"r5\"} | invalid_field | r5",
+            "{\"type\":\"send\",\"room\":\"elsewhere\",\"text\":\"hi\",\"ref\":\"r6\"} | not_in_room | r6",
+    })
+    void aBadRequestGetsAnErrorFrameWithItsCodeAndRefAndTheConnectionGoesOn(String frame, String code, String ref) {
+        ChatClient client = ChatClient.connect(ChatWar.BASE, "bad-" + suffix);
+        client.sendRaw(frame.strip());
+
+        JsonObject error = client.await(f -> f.getString("type").equals("error"));
+        assertEquals(code, error.getString("code"));
+        assertEquals(ref, error.getString("ref", null));
+        assertEquals("ack", client.say("lobby", "still here").getString("type"), "the connection survives");
+        client.closeNormally();
+    }
+
+    @Test
+    void aFrameOverTheSizeLimitClosesWith1009() {
+        ChatClient client = ChatClient.connect(ChatWar.BASE, "big-" + suffix);
+        client.sendRaw("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+        assertEquals(CloseReason.CloseCodes.TOO_BIG, client.awaitClose().getCloseCode());
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aBinaryFrameClosesWith1003() {
+        ChatClient client = ChatClient.connect(ChatWar.BASE, "binary-" + suffix);
+        try (RawSocket raw = RawSocket.handshake(ChatWar.BASE, "?user=binary-" + suffix, 0)) {
+            assertEquals(101, raw.status());
+            long before = api.closedWith(1003);
+            raw.sendBinary(new byte[] {1, 2, 3});
+            ChatClient.waiting().until(() -> api.closedWith(1003) == before + 1);
+        }
+        client.closeNormally();
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aHandshakeWithoutAValidUserIsRefusedWith400() {
+        for (String query : List.of("", "?user=", "?user=two%20words", "?user=" + "x".repeat(33))) {
+            try (RawSocket raw = RawSocket.handshake(ChatWar.BASE, query, 0)) {
+                assertEquals(400, raw.status(), query);
+            }
+        }
+        assertEquals(0, api.stats().getInt("connections"));
+    }
+
+    @Test
+    void anAbruptDisconnectRemovesTheConnectionAndItsPresence() {
+        String room = "abrupt-" + suffix;
+        String ghost = "ghost-" + suffix;
+        ChatClient witness = ChatClient.connect(ChatWar.BASE, "witness-" + suffix);
+        witness.join(room);
+        try (RawSocket raw = RawSocket.handshake(ChatWar.BASE, "?user=" + ghost, 0)) {
+            assertEquals(101, raw.status());
+            raw.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+            witness.awaitInRoom(room, "presence", 1);
+            assertEquals(List.of(witness.user(), ghost), api.present(room));
+        } // closed without a close frame
+
+        JsonObject departure = witness.awaitInRoom(room, "presence", 2).get(1);
+        assertEquals(ghost, departure.getString("user"));
+        assertEquals("left", departure.getString("state"));
+        assertEquals(List.of(witness.user()), api.present(room));
+        api.awaitConnections(1);
+        witness.closeNormally();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.chatwar.it;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpoint;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** A Tyrus client of the chat that keeps every frame it receives and waits on them with bounded awaits. */
+@ClientEndpoint
+public class ChatClient {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(2);
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+    private static final AtomicLong REFS = new AtomicLong();
+
+    private final String user;
+    private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private volatile Session session;
+
+    private ChatClient(String user) {
+        this.user = user;
+    }
+
+    /** Connects as the user and waits until the server has joined it to the lobby. */
+    /** A bounded wait that polls often: a chat round trip takes milliseconds, Awaitility's default poll 100. */
+    static ConditionFactory waiting() {
+        return Awaitility.await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(POLL);
+    }
+
+    public static ChatClient connect(URI base, String user) {
+        ChatClient client = new ChatClient(user);
+        try {
+            CONTAINER.connectToServer(client, chatUri(base, user));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect as " + user, e);
+        }
+        client.await(frame -> frame.getString("type").equals("joined") && frame.getString("room").equals("lobby"));
+        client.rooms.add("lobby");
+        return client;
+    }
+
+    static URI chatUri(URI base, String user) {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + "chat?user="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8));
+    }
+
+    @OnOpen
+    public void opened(Session session) {
+        this.session = session;
+    }
+
+    @OnMessage
+    public void received(String frame) {
+        try (var reader = Json.createReader(new StringReader(frame))) {
+            frames.add(reader.readObject());
+        }
+    }
+
+    @OnClose
+    public void closed(CloseReason reason) {
+        closed.complete(reason);
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public synchronized void sendRaw(String frame) {
+        try {
+            session.getBasicRemote().sendText(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request with a fresh ref and returns the server's answer to it (ack, joined, left or error). */
+    public JsonObject request(JsonObject request) {
+        String ref = user + "-" + REFS.incrementAndGet();
+        sendRaw(Json.createObjectBuilder(request).add("ref", ref).build().toString());
+        return await(frame -> ref.equals(frame.getString("ref", null)));
+    }
+
+    public JsonObject join(String room) {
+        rooms.add(room);
+        return request(Json.createObjectBuilder().add("type", "join").add("room", room).build());
+    }
+
+    public JsonObject leave(String room) {
+        rooms.remove(room);
+        return request(Json.createObjectBuilder().add("type", "leave").add("room", room).build());
+    }
+
+    public JsonObject say(String room, String text) {
+        return request(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text).build());
+    }
+
+    public JsonObject retract(long messageId) {
+        return request(Json.createObjectBuilder().add("type", "retract").add("id", messageId).build());
+    }
+
+    public List<JsonObject> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Frames of one type concerning one room, in the order they arrived. */
+    public List<JsonObject> inRoom(String room, String type) {
+        return frames.stream()
+                .filter(frame -> frame.getString("type").equals(type) && room.equals(frame.getString("room", null)))
+                .toList();
+    }
+
+    public List<JsonObject> awaitInRoom(String room, String type, int count) {
+        waiting().until(() -> inRoom(room, type).size() >= count);
+        return inRoom(room, type);
+    }
+
+    /** The first frame, received so far or within the timeout, that matches. */
+    public JsonObject await(Predicate<JsonObject> matching) {
+        return waiting().until(() -> find(matching), Optional::isPresent).orElseThrow();
+    }
+
+    public Optional<JsonObject> find(Predicate<JsonObject> matching) {
+        return frames.stream().filter(matching).findFirst();
+    }
+
+    /**
+     * Leaves every room, so the server has nothing more to send, then closes with 1000. Tyrus drops the TCP
+     * connection right after sending its close frame; a server frame still arriving then makes the client's
+     * kernel answer with a reset, and the server sees 1006 instead of the close frame it had not read yet.
+     */
+    public CloseReason leaveAndClose() {
+        List.copyOf(rooms).forEach(this::leave);
+        return closeNormally();
+    }
+
+    /** Closes with 1000 NORMAL_CLOSURE at once and waits until the client has closed. */
+    public CloseReason closeNormally() {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return awaitClose();
+    }
+
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(user + " was not closed within " + TIMEOUT, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+}

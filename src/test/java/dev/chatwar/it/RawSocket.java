@@ -1,0 +1,120 @@
+package dev.chatwar.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket peer on a bare TCP socket, for what a well-behaved client library will not do: read the
+ * handshake's HTTP status, send a binary frame, stop reading, or vanish without a close frame.
+ */
+final class RawSocket implements Closeable {
+
+    private final Socket socket;
+    private final int status;
+
+    private RawSocket(Socket socket, int status) {
+        this.socket = socket;
+        this.status = status;
+    }
+
+    /** Performs the opening handshake with the given query string; {@code receiveBuffer} 0 keeps the default. */
+    static RawSocket handshake(URI base, String query, int receiveBuffer) {
+        try {
+            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            byte[] key = new byte[16];
+            ThreadLocalRandom.current().nextBytes(key);
+            String request = "GET " + base.getPath() + "chat" + query + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String head = readHead(socket.getInputStream());
+            return new RawSocket(socket, Integer.parseInt(head.split(" ", 3)[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int status() {
+        return status;
+    }
+
+    void sendText(String text) {
+        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendBinary(byte[] data) {
+        sendFrame(0x2, data);
+    }
+
+    /** Drops the TCP connection without a WebSocket close frame. */
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // A final, masked frame, as RFC 6455 requires of a client.
+    private void sendFrame(int opcode, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x80 | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >>> shift) & 0xff);
+            }
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(frame.toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RoomsIT {
+
+    private final ServerApi api = new ServerApi(ChatWar.BASE);
+    private final String suffix = Long.toString(System.nanoTime(), 36);
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ChatWar.built();
+    }
+
+    @Test
+    void aRoomsMessagesReachOnlyItsMembers() {
+        String red = "red-" + suffix;
+        String blue = "blue-" + suffix;
+        ChatClient alice = ChatClient.connect(ChatWar.BASE, "alice-" + suffix);
+        ChatClient bob = ChatClient.connect(ChatWar.BASE, "bob-" + suffix);
+        alice.join(red);
+        alice.join(blue);
+        bob.join(blue);
+
+        alice.say(red, "for red only");
+        alice.say(blue, "for blue");
+
+        assertEquals("for blue", bob.awaitInRoom(blue, "message", 1).get(0).getString("text"));
+        assertTrue(bob.inRoom(red, "message").isEmpty(), "bob is not in red");
+        assertTrue(bob.frames().stream().noneMatch(f -> "for red only".equals(f.getString("text", null))));
+        assertEquals(1, alice.awaitInRoom(red, "message", 1).get(0).getInt("seq"));
+        assertEquals(1, alice.awaitInRoom(blue, "message", 1).get(0).getInt("seq"), "each room counts on its own");
+
+        JsonObject refused = bob.say(red, "let me in");
+        assertEquals("error", refused.getString("type"));
+        assertEquals("not_in_room", refused.getString("code"));
+        closeAll(alice, bob);
+    }
+
+    @Test
+    void presenceCountsAUserOnceAcrossConnectionsAndLeavesWithTheLast() {
+        String room = "presence-" + suffix;
+        String carol = "carol-" + suffix;
+        ChatClient dave = ChatClient.connect(ChatWar.BASE, "dave-" + suffix);
+        dave.join(room);
+        ChatClient carolPhone = ChatClient.connect(ChatWar.BASE, carol);
+        ChatClient carolLaptop = ChatClient.connect(ChatWar.BASE, carol);
+        JsonObject joined = carolPhone.join(room);
+        carolLaptop.join(room);
+
+        assertEquals(List.of(dave.user(), carol), joined.getJsonArray("present").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        JsonObject arrival = dave.awaitInRoom(room, "presence", 1).get(0);
+        assertEquals(carol, arrival.getString("user"));
+        assertEquals("joined", arrival.getString("state"));
+        assertEquals(List.of(dave.user(), carol), api.present(room));
+
+        carolPhone.closeNormally();
+        assertEquals("left", carolLaptop.leave(room).getString("type"));
+        JsonObject departure = dave.awaitInRoom(room, "presence", 2).get(1);
+        assertEquals(carol, departure.getString("user"));
+        assertEquals("left", departure.getString("state"));
+        assertEquals(2, dave.inRoom(room, "presence").size(), "one arrival and one departure for two connections");
+        assertEquals(List.of(dave.user()), api.present(room));
+        closeAll(dave, carolLaptop);
+    }
+
+    @Test
+    void anAuthorRetractsAMessageWhichBecomesATombstone() {
+        String room = "retract-" + suffix;
+        ChatClient erin = ChatClient.connect(ChatWar.BASE, "erin-" + suffix);
+        ChatClient frank = ChatClient.connect(ChatWar.BASE, "frank-" + suffix);
+        erin.join(room);
+        frank.join(room);
+        long id = erin.say(room, "regrettable").getJsonNumber("id").longValue();
+
+        assertEquals("not_your_message", frank.retract(id).getString("code"));
+        JsonObject ack = erin.retract(id);
+        assertEquals("ack", ack.getString("type"));
+        assertEquals(2, ack.getInt("seq"));
+
+        JsonObject event = frank.awaitInRoom(room, "retracted", 1).get(0);
+        assertEquals(id, event.getJsonNumber("messageId").longValue());
+        assertEquals(erin.user(), event.getString("user"));
+        assertEquals("already_retracted", erin.retract(id).getString("code"));
+        assertEquals("not_found", erin.retract(Long.MAX_VALUE).getString("code"));
+
+        JsonArray history = api.history(room, 10);
+        assertEquals(2, history.size());
+        JsonObject tombstone = history.getJsonObject(0);
+        assertTrue(tombstone.getBoolean("retracted"));
+        assertTrue(tombstone.isNull("text"));
+        assertEquals("retracted", history.getJsonObject(1).getString("type"));
+        closeAll(erin, frank);
+    }
+
+    @Test
+    void aMessagePublishedOverHttpIsStoredAndPushedToTheRoomsSockets() {
+        String room = "http-" + suffix;
+        String grace = "grace-" + suffix;
+        ChatClient graceSocket = ChatClient.connect(ChatWar.BASE, grace);
+        ChatClient heidi = ChatClient.connect(ChatWar.BASE, "heidi-" + suffix);
+        graceSocket.join(room);
+        heidi.join(room);
+        heidi.say(room, "first");
+
+        HttpResponse<String> created = api.post(room, grace, "{\"text\":\"<script>alert(1)</script>\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject stored = (JsonObject) ServerApi.json(created);
+        assertEquals(2, stored.getInt("seq"));
+
+        JsonObject pushed = heidi.awaitInRoom(room, "message", 2).get(1);
+        assertEquals("<script>alert(1)</script>", pushed.getString("text"), "text is stored and sent verbatim");
+        assertEquals(stored.getJsonNumber("id"), pushed.getJsonNumber("id"));
+        assertFalse(pushed.getBoolean("own"));
+        assertTrue(graceSocket.awaitInRoom(room, "message", 2).get(1).getBoolean("own"),
+                "the author's sockets see an HTTP-published message as their own");
+
+        JsonArray history = api.history(room, 1);
+        assertEquals(1, history.size(), "limit is honoured, newest kept");
+        assertEquals(2, history.getJsonObject(0).getInt("seq"));
+        assertEquals(List.of("first", "<script>alert(1)</script>"),
+                api.history(room, 50).getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).toList());
+        closeAll(graceSocket, heidi);
+    }
+
+    @Test
+    void theHttpApiRefusesBadRequestsWithACodeAndStatus() {
+        assertError(api.post("r-" + suffix, null, "{\"text\":\"hi\"}"), 400, "missing_user");
+        assertError(api.post("r-" + suffix, "not valid", "{\"text\":\"hi\"}"), 400, "invalid_user");
+        assertError(api.post("r-" + suffix, "ivan", "{\"text\":"), 400, "malformed_json");
+        assertError(api.post("r-" + suffix, "ivan", "{}"), 400, "missing_field");
+        assertError(api.post("r-" + suffix, "ivan", "{\"text\":\"" + "x".repeat(4001) + "\"}"), 400, "invalid_field");
+        assertError(api.post("bad%20room", "ivan", "{\"text\":\"hi\"}"), 400, "invalid_field");
+        assertError(api.get("api/rooms/r/messages?limit=0"), 400, "invalid_field");
+        assertError(api.get("api/rooms/r/messages?limit=201"), 400, "invalid_field");
+        assertEquals(0, api.history("r-" + suffix, 10).size(), "nothing refused was stored");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonObject body = (JsonObject) ServerApi.parse(response.body());
+        assertEquals(code, body.getString("code"), response.body());
+    }
+
+    private void closeAll(ChatClient... clients) {
+        for (ChatClient client : clients) {
+            client.closeNormally();
+        }
+        api.awaitConnections(0);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.chatwar.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** The chat's HTTP API as the tests use it: publish, history, presence and the server's own counters. */
+final class ServerApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    ServerApi(URI base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> post(String room, String user, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/rooms/" + room + "/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("X-Chat-User", user);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).build());
+    }
+
+    JsonArray history(String room, int limit) {
+        return (JsonArray) json(get("api/rooms/" + room + "/messages?limit=" + limit));
+    }
+
+    List<String> present(String room) {
+        return ((JsonObject) json(get("api/rooms/" + room + "/presence"))).getJsonArray("present")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    JsonObject stats() {
+        return (JsonObject) json(get("api/stats"));
+    }
+
+    /** How many connections the server has seen end with this close code. */
+    long closedWith(int code) {
+        JsonNumber count = stats().getJsonObject("closeCodes").getJsonNumber(String.valueOf(code));
+        return count == null ? 0 : count.longValue();
+    }
+
+    void awaitConnections(int count) {
+        ChatClient.waiting().until(() -> stats().getInt("connections") == count);
+    }
+
+    static JsonStructure json(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    static JsonStructure parse(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.read();
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SlowConsumerIT {
+
+    /** Enough to fill the stalled peer's socket buffers and its 1 MiB outbox many times over. */
+    private static final int MAX_MESSAGES = 5_000;
+
+    private final ServerApi api = new ServerApi(ChatWar.BASE);
+    private final String suffix = Long.toString(System.nanoTime(), 36);
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ChatWar.built();
+    }
+
+    @Test
+    void aPeerThatStopsReadingIsClosedWith4008AndTheOthersMissNothing() {
+        String room = "slow-" + suffix;
+        String sloth = "sloth-" + suffix;
+        ChatClient fast = ChatClient.connect(ChatWar.BASE, "fast-" + suffix);
+        fast.join(room);
+        String text = "y".repeat(3_900);
+        int sent = 0;
+        try (RawSocket stalled = RawSocket.handshake(ChatWar.BASE, "?user=" + sloth, 4096)) {
+            stalled.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+            fast.awaitInRoom(room, "presence", 1);
+            // the stalled peer never reads: publish until the server gives up on it
+            while (api.present(room).contains(sloth) && sent < MAX_MESSAGES) {
+                for (int i = 0; i < 50; i++) {
+                    assertEquals("ack", fast.say(room, text).getString("type"));
+                }
+                sent += 50;
+            }
+            assertEquals(List.of(fast.user()), api.present(room), "the stalled peer was dropped after " + sent);
+            ChatClient.waiting().until(() -> api.closedWith(4008) == 1);
+            api.awaitConnections(1);
+        }
+
+        List<JsonObject> received = fast.awaitInRoom(room, "message", sent);
+        assertEquals(LongStream.rangeClosed(1, sent).boxed().toList(),
+                received.stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
+        JsonObject departure = fast.inRoom(room, "presence").get(1);
+        assertEquals(sloth, departure.getString("user"));
+        assertEquals("left", departure.getString("state"));
+        assertTrue(fast.isOpen());
+        fast.closeNormally();
+    }
+}
