@@ -1,0 +1,123 @@
+// A first front end on the chat protocol (docs/protocol.md). Text is always rendered as text.
+const $ = (id) => document.getElementById(id);
+const base = location.pathname.replace(/[^/]*$/, '');
+const rooms = new Map(); // name -> { events: Map(seq -> event), present: Set }
+let socket = null;
+let me = null;
+let current = 'lobby';
+let nextRef = 1;
+
+function show(state) {
+    $('state').textContent = state;
+    $('state').className = 'state ' + state;
+}
+
+function room(name) {
+    if (!rooms.has(name)) rooms.set(name, { events: new Map(), present: new Set() });
+    return rooms.get(name);
+}
+
+function request(frame) {
+    socket.send(JSON.stringify({ ...frame, ref: String(nextRef++) }));
+}
+
+function connect(user) {
+    me = user;
+    show('connecting');
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    socket = new WebSocket(`${scheme}://${location.host}${base}chat?user=${encodeURIComponent(user)}`);
+    socket.onopen = () => { show('connected'); $('signin').hidden = true; $('chat').hidden = false; };
+    socket.onclose = (e) => { show('offline'); if (e.code !== 1000) $('problem').textContent = `Disconnected (${e.code}).`; };
+    socket.onmessage = (e) => receive(JSON.parse(e.data));
+}
+
+async function loadHistory(name, lastSeq) {
+    const response = await fetch(`${base}api/rooms/${encodeURIComponent(name)}/messages?limit=100`);
+    if (!response.ok) return;
+    for (const event of await response.json()) {
+        if (event.seq <= lastSeq) apply(name, { ...event, own: event.user === me });
+    }
+    render();
+}
+
+function apply(name, event) {
+    const events = room(name).events;
+    events.set(event.seq, event);
+    if (event.type === 'retracted') {
+        for (const e of events.values()) if (e.id === event.messageId) { e.text = null; e.retracted = true; }
+    }
+}
+
+function receive(frame) {
+    switch (frame.type) {
+        case 'joined':
+            room(frame.room).present = new Set(frame.present);
+            loadHistory(frame.room, frame.lastSeq);
+            break;
+        case 'left':
+            rooms.delete(frame.room);
+            if (current === frame.room) current = 'lobby';
+            break;
+        case 'message':
+        case 'retracted':
+            apply(frame.room, frame);
+            break;
+        case 'presence':
+            if (frame.state === 'joined') room(frame.room).present.add(frame.user);
+            else room(frame.room).present.delete(frame.user);
+            break;
+        case 'error':
+            $('problem').textContent = `${frame.code}: ${frame.message}`;
+            break;
+    }
+    render();
+}
+
+function item(text, className) {
+    const li = document.createElement('li');
+    li.textContent = text;
+    if (className) li.className = className;
+    return li;
+}
+
+function render() {
+    $('rooms').replaceChildren(...[...rooms.keys()].map((name) => {
+        const li = item(name, name === current ? 'current' : '');
+        li.tabIndex = 0;
+        li.onclick = li.onkeydown = (e) => { if (!e.key || e.key === 'Enter') { current = name; render(); } };
+        return li;
+    }));
+    const shown = room(current);
+    $('present').replaceChildren(...[...shown.present].sort().map((user) => item(user)));
+    const messages = [...shown.events.values()].filter((e) => e.type === 'message').sort((a, b) => a.seq - b.seq);
+    $('messages').replaceChildren(...messages.map((m) => {
+        const li = item('', m.own ? 'own' : '');
+        const who = document.createElement('strong');
+        who.textContent = m.user;
+        const text = document.createElement('span');
+        text.textContent = m.retracted ? 'message retracted' : m.text;
+        if (m.retracted) text.className = 'retracted';
+        li.append(who, ' ', text);
+        if (m.own && !m.retracted) {
+            const retract = document.createElement('button');
+            retract.textContent = 'Retract';
+            retract.onclick = () => request({ type: 'retract', id: m.id });
+            li.append(' ', retract);
+        }
+        return li;
+    }));
+    $('messages').lastElementChild?.scrollIntoView({ block: 'end' });
+}
+
+$('signin').onsubmit = (e) => { e.preventDefault(); connect($('user').value); };
+$('join').onsubmit = (e) => {
+    e.preventDefault();
+    current = $('room').value;
+    request({ type: 'join', room: current });
+    $('room').value = '';
+};
+$('compose').onsubmit = (e) => {
+    e.preventDefault();
+    request({ type: 'send', room: current, text: $('text').value });
+    $('text').value = '';
+};
