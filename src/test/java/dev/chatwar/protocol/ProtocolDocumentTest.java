@@ -1,0 +1,62 @@
+package dev.chatwar.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.chat.MessageText;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** docs/protocol.md is the public contract: every code and limit the server uses must be in it. */
+class ProtocolDocumentTest {
+
+    private final String document = read();
+
+    @Test
+    void documentsEveryErrorCodeWithItsHttpStatus() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertTrue(document.contains("| `" + code.wireName() + "` | " + code.httpStatus() + " |"),
+                    "docs/protocol.md lacks the row of error code " + code.wireName());
+        }
+    }
+
+    @Test
+    void documentsEveryCloseCodeTheServerSends() throws IllegalAccessException {
+        for (Field field : CloseCodes.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                int code = field.getInt(null);
+                assertTrue(document.contains("| " + code + " | server |"),
+                        "docs/protocol.md lacks the row of close code " + code);
+            }
+        }
+    }
+
+    @Test
+    void statesTheLimitsTheServerEnforces() {
+        NumberFormat grouped = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        for (String limit : new String[] {
+                "1-" + UserName.MAX_LENGTH + " characters", "1-" + RoomName.MAX_LENGTH + " characters",
+                "1-" + grouped.format(MessageText.MAX_LENGTH) + " UTF-16 code units",
+                "| `ref` | " + RequestParser.MAX_REF_LENGTH + " characters |",
+                grouped.format(ChatEndpoint.MAX_FRAME_BYTES) + " bytes",
+                grouped.format(ChatEndpoint.MAX_PENDING_REQUESTS) + ", else close 1008"}) {
+            assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
+        }
+    }
+
+    private static String read() {
+        try {
+            return Files.readString(Path.of("docs/protocol.md"));
+        } catch (IOException e) {
+            throw new IllegalStateException("run from the project root", e);
+        }
+    }
+}
