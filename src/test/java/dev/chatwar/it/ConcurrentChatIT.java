@@ -12,30 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentChatIT {
+class ConcurrentChatIT extends DeployedWar {
 
     private static final int USERS = 12;
     private static final int CONNECTIONS = 24;
     private static final int SENDERS = 6;
     private static final int MESSAGES_PER_SENDER = 25;
 
-    private final ServerApi api = new ServerApi(ChatWar.BASE);
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ChatWar.built();
-    }
 
     @AfterEach
     void stopPool() {
@@ -44,13 +31,13 @@ class ConcurrentChatIT {
 
     @Test
     void everyClientReceivesEveryRoomMessageOnceInTheSameSeqOrderAndClosesCleanly() throws Exception {
-        String room = "crowd-" + System.nanoTime();
+        String room = "crowd-" + suffix;
         long cleanClosesBefore = api.closedWith(1000);
 
         // 12 users; the first four have three connections each, the rest one or two
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
-            owners.add("user" + (i < 12 ? i / 3 : 4 + (i - 12) % 8));
+            owners.add("user" + (i < 12 ? i / 3 : 4 + (i - 12) % 8) + "-" + suffix);
         }
         List<ChatClient> clients = all(owners.stream()
                 .map(user -> CompletableFuture.supplyAsync(() -> {

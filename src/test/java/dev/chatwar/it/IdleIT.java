@@ -5,27 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The test server closes a connection silent for 20 s and pings every 5 s (see arquillian.xml). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class IdleIT {
+class IdleIT extends DeployedWar {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
-    private final ServerApi api = new ServerApi(ChatWar.BASE);
-    private final String suffix = Long.toString(System.nanoTime(), 36);
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ChatWar.built();
-    }
 
     @Test
     void aQuietClientThatAnswersPingsStaysWhileAFrozenPeerIsCutOff() {

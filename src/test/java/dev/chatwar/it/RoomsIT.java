@@ -8,24 +8,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RoomsIT {
-
-    private final ServerApi api = new ServerApi(ChatWar.BASE);
-    private final String suffix = Long.toString(System.nanoTime(), 36);
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ChatWar.built();
-    }
+class RoomsIT extends DeployedWar {
 
     @Test
     void aRoomsMessagesReachOnlyItsMembers() {

@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SlowConsumerIT {
+class SlowConsumerIT extends DeployedWar {
 
     /** Enough to fill the stalled peer's socket buffers and its 1 MiB outbox many times over. */
     private static final int MAX_MESSAGES = 5_000;
 
-    private final ServerApi api = new ServerApi(ChatWar.BASE);
-    private final String suffix = Long.toString(System.nanoTime(), 36);
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ChatWar.built();
-    }
 
     @Test
     void aPeerThatStopsReadingIsClosedWith4008AndTheOthersMissNothing() {
