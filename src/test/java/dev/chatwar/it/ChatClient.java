@@ -108,6 +108,18 @@ public class ChatClient {
         return await(frame -> ref.equals(frame.getString("ref", null)));
     }
 
+    /** Sends {@code count} messages without waiting in between, then waits for the answer to the last. */
+    public JsonObject sayMany(String room, String text, int count) {
+        String last = null;
+        for (int i = 0; i < count; i++) {
+            last = user + "-" + REFS.incrementAndGet();
+            sendRaw(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text)
+                    .add("ref", last).build().toString());
+        }
+        String ref = last;
+        return await(frame -> ref.equals(frame.getString("ref", null)));
+    }
+
     public JsonObject join(String room) {
         rooms.add(room);
         return request(Json.createObjectBuilder().add("type", "join").add("room", room).build());
