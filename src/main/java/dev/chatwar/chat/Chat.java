@@ -4,6 +4,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
@@ -64,6 +65,9 @@ public final class Chat {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Send send) {
                 send(connection, send);
+            } else if (request instanceof Request.History history) {
+                connection.send(frames.history(history.room(), history.ref(),
+                        store.page(history.room(), history.query()), connection.user()));
             } else if (request instanceof Request.Retract retract) {
                 connection.send(frames.ack(retract.ref(), retract(connection.user(), retract.messageId())));
             }
@@ -100,8 +104,8 @@ public final class Chat {
         return published.event();
     }
 
-    public List<RoomEvent> recent(RoomName room, int limit) {
-        return store.recent(room, limit);
+    public List<RoomEvent> history(RoomName room, HistoryQuery query) {
+        return store.page(room, query);
     }
 
     public List<UserName> present(RoomName room) {

@@ -23,6 +23,6 @@ public interface EventStore {
 
     Optional<RoomEvent> find(long id);
 
-    /** The room's newest events, oldest first. */
-    List<RoomEvent> recent(RoomName room, int limit);
+    /** One page of the room's events, in ascending seq order. */
+    List<RoomEvent> page(RoomName room, HistoryQuery query);
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,15 +55,24 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public List<RoomEvent> recent(RoomName room, int limit) {
-        List<RoomEvent> newestFirst = new ArrayList<>(em.createNamedQuery(StoredEvent.RECENT, StoredEvent.class)
-                .setParameter("room", room.value())
-                .setMaxResults(limit)
+    public List<RoomEvent> page(RoomName room, HistoryQuery query) {
+        TypedQuery<StoredEvent> select;
+        if (query.after() != null) {
+            select = em.createNamedQuery(StoredEvent.AFTER, StoredEvent.class).setParameter("seq", query.after());
+        } else if (query.before() != null) {
+            select = em.createNamedQuery(StoredEvent.BEFORE, StoredEvent.class).setParameter("seq", query.before());
+        } else {
+            select = em.createNamedQuery(StoredEvent.NEWEST, StoredEvent.class);
+        }
+        List<RoomEvent> events = new ArrayList<>(select.setParameter("room", room.value())
+                .setMaxResults(query.limit())
                 .getResultStream()
                 .map(StoredEvent::toEvent)
                 .toList());
-        Collections.reverse(newestFirst);
-        return newestFirst;
+        if (query.after() == null) {
+            Collections.reverse(events);
+        }
+        return events;
     }
 
     private RoomEvent persist(StoredEvent event) {

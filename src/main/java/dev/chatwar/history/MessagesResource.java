@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,13 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Publish to a room and read its recent events over HTTP. */
+/** Publish to a room and page through its events over HTTP. */
 @Path("rooms/{room}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
-
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
 
     private final Frames frames = new Frames();
     private final RequestParser parser = new RequestParser();
@@ -37,9 +33,11 @@ public class MessagesResource {
     ChatRuntime runtime;
 
     @GET
-    public String recent(@PathParam("room") String room, @QueryParam("limit") @DefaultValue("50") String limit) {
+    public String page(@PathParam("room") String room, @QueryParam("before") String before,
+                       @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        HistoryQuery query = HistoryQuery.of(number("before", before), number("after", after), number("limit", limit));
         JsonArrayBuilder events = Json.createArrayBuilder();
-        runtime.chat().recent(RoomName.parse(room), limit(limit)).forEach(event -> events.add(frames.event(event)));
+        runtime.chat().history(RoomName.parse(room), query).forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
     }
 
@@ -51,15 +49,14 @@ public class MessagesResource {
         return Response.status(Response.Status.CREATED).entity(frames.event(event).toString()).build();
     }
 
-    private static int limit(String raw) {
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
+    private static Long number(String name, String raw) {
+        if (raw == null) {
+            return null;
         }
-        throw new ChatException(ErrorCode.INVALID_FIELD, "limit must be an integer from 1 to " + MAX_LIMIT);
+        try {
+            return Long.valueOf(raw);
+        } catch (NumberFormatException notANumber) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, name + " must be an integer");
+        }
     }
 }

@@ -22,11 +22,17 @@ import java.time.Instant;
         uniqueConstraints = @UniqueConstraint(name = "room_event_room_seq", columnNames = {"room", "seq"}),
         indexes = @Index(name = "room_event_by_room", columnList = "room, seq"))
 @NamedQuery(name = StoredEvent.LAST_SEQ, query = "select max(e.seq) from StoredEvent e where e.room = :room")
-@NamedQuery(name = StoredEvent.RECENT, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
+@NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
+@NamedQuery(name = StoredEvent.BEFORE,
+        query = "select e from StoredEvent e where e.room = :room and e.seq < :seq order by e.seq desc")
+@NamedQuery(name = StoredEvent.AFTER,
+        query = "select e from StoredEvent e where e.room = :room and e.seq > :seq order by e.seq")
 public class StoredEvent {
 
     static final String LAST_SEQ = "StoredEvent.lastSeq";
-    static final String RECENT = "StoredEvent.recent";
+    static final String NEWEST = "StoredEvent.newest";
+    static final String BEFORE = "StoredEvent.before";
+    static final String AFTER = "StoredEvent.after";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

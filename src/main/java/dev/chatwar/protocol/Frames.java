@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
+import java.util.List;
 
 /** Encodes the server's frames; docs/protocol.md describes each one. */
 public final class Frames {
@@ -53,6 +54,15 @@ public final class Frames {
     /** A room event as returned by the HTTP API: the pushed frame without {@code own}. */
     public JsonObject event(RoomEvent event) {
         return eventObject(event).build();
+    }
+
+    /** A page of history, each event marked {@code own} for the requesting user. */
+    public String history(RoomName room, String ref, List<RoomEvent> events, UserName reader) {
+        JsonArrayBuilder page = JSON.createArrayBuilder();
+        events.forEach(event -> page.add(eventObject(event).add("own", event.author().equals(reader))));
+        return withRef(JSON.createObjectBuilder().add("type", "history").add("room", room.value()), ref)
+                .add("events", page)
+                .build().toString();
     }
 
     public String ack(String ref, RoomEvent event) {

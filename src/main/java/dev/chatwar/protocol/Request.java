@@ -1,6 +1,7 @@
 package dev.chatwar.protocol;
 
 import dev.chatwar.chat.MessageText;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomName;
 
 /** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
@@ -18,5 +19,8 @@ public sealed interface Request {
     }
 
     record Retract(long messageId, String ref) implements Request {
+    }
+
+    record History(RoomName room, HistoryQuery query, String ref) implements Request {
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatwar.protocol;
 
 import dev.chatwar.chat.MessageText;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomName;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -27,6 +28,8 @@ public final class RequestParser {
                 case "leave" -> new Request.Leave(room(json), ref);
                 case "send" -> new Request.Send(room(json), new MessageText(string(json, "text")), ref);
                 case "retract" -> new Request.Retract(id(json), ref);
+                case "history" -> new Request.History(room(json), HistoryQuery.of(optionalInteger(json, "before"),
+                        optionalInteger(json, "after"), optionalInteger(json, "limit")), ref);
                 default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
             };
         } catch (ChatException e) {
@@ -79,12 +82,23 @@ public final class RequestParser {
     }
 
     private static long id(JsonObject json) {
-        JsonValue value = present(json, "id");
-        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 64
-                && n.longValue() > 0) {
+        long id = integer(json, "id", present(json, "id"));
+        if (id < 1) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "id must be a positive integer");
+        }
+        return id;
+    }
+
+    private static Long optionalInteger(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        return value == null || value == JsonValue.NULL ? null : integer(json, field, value);
+    }
+
+    private static long integer(JsonObject json, String field, JsonValue value) {
+        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 64) {
             return n.longValue();
         }
-        throw new ChatException(ErrorCode.INVALID_FIELD, "id must be a positive integer");
+        throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be an integer");
     }
 
     private static JsonValue present(JsonObject json, String field) {

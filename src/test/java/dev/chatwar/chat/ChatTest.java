@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.connection.Connection;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.room.RoomName;
@@ -193,7 +194,7 @@ class ChatTest {
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":999}");
         assertEquals("not_found", alice.last().getString("code"));
 
-        var tombstone = chat.recent(ROOM, 10).get(0);
+        var tombstone = chat.history(ROOM, HistoryQuery.newest(10)).get(0);
         assertTrue(tombstone.retracted());
         assertEquals(null, tombstone.text());
     }
@@ -271,5 +272,23 @@ class ChatTest {
         assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
         assertEquals(1, small.connections().connectionCount());
         assertEquals(List.of(new UserName("live")), small.present(RoomName.LOBBY));
+    }
+
+    @Test
+    void aHistoryRequestAnswersAPageMarkedOwnForTheReader() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        say(alice, "one");
+        say(bob, "two");
+        say(alice, "three");
+
+        chat.receive(bob.connection(), "{\"type\":\"history\",\"room\":\"r\",\"before\":3,\"limit\":5,\"ref\":\"h\"}");
+
+        JsonObject page = bob.last();
+        assertEquals("history", page.getString("type"));
+        assertEquals("h", page.getString("ref"));
+        List<JsonObject> events = page.getJsonArray("events").getValuesAs(JsonObject.class);
+        assertEquals(List.of("one", "two"), events.stream().map(e -> e.getString("text")).toList());
+        assertEquals(List.of(false, true), events.stream().map(e -> e.getBoolean("own")).toList());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -125,6 +126,29 @@ class RoomsIT extends DeployedWar {
     }
 
     @Test
+    void historyPagesByCursorOverTheSocketAndOverHttp() {
+        String room = "pages-" + suffix;
+        ChatClient judy = ChatClient.connect(ChatWar.BASE, "judy-" + suffix);
+        judy.join(room);
+        for (int i = 1; i <= 7; i++) {
+            judy.say(room, "m" + i);
+        }
+
+        assertEquals(List.of(5L, 6L, 7L), seqs(api.history(room, "limit=3")));
+        assertEquals(List.of(2L, 3L, 4L), seqs(api.history(room, "before=5&limit=3")));
+        assertEquals(List.of(5L, 6L), seqs(api.history(room, "after=4&limit=2")));
+        assertEquals(List.of(), seqs(api.history(room, "after=7")));
+
+        JsonObject page = judy.request(Json.createObjectBuilder().add("type", "history").add("room", room)
+                .add("after", 0).add("limit", 200).build());
+        assertEquals("history", page.getString("type"));
+        List<JsonObject> events = page.getJsonArray("events").getValuesAs(JsonObject.class);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), seqs(events));
+        assertTrue(events.stream().allMatch(event -> event.getBoolean("own")));
+        closeAll(judy);
+    }
+
+    @Test
     void theHttpApiRefusesBadRequestsWithACodeAndStatus() {
         assertError(api.post("r-" + suffix, null, "{\"text\":\"hi\"}"), 400, "missing_user");
         assertError(api.post("r-" + suffix, "not valid", "{\"text\":\"hi\"}"), 400, "invalid_user");
@@ -134,7 +158,13 @@ class RoomsIT extends DeployedWar {
         assertError(api.post("bad%20room", "ivan", "{\"text\":\"hi\"}"), 400, "invalid_field");
         assertError(api.get("api/rooms/r/messages?limit=0"), 400, "invalid_field");
         assertError(api.get("api/rooms/r/messages?limit=201"), 400, "invalid_field");
+        assertError(api.get("api/rooms/r/messages?before=3&after=1"), 400, "invalid_field");
+        assertError(api.get("api/rooms/r/messages?after=x"), 400, "invalid_field");
         assertEquals(0, api.history("r-" + suffix, 10).size(), "nothing refused was stored");
+    }
+
+    private static List<Long> seqs(List<JsonObject> events) {
+        return events.stream().map(event -> event.getJsonNumber("seq").longValue()).toList();
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

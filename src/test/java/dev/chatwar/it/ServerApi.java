@@ -43,6 +43,11 @@ final class ServerApi {
         return (JsonArray) json(get("api/rooms/" + room + "/messages?limit=" + limit));
     }
 
+    /** A page of history as the query string names it, e.g. {@code before=5&limit=3}. */
+    List<JsonObject> history(String room, String query) {
+        return ((JsonArray) json(get("api/rooms/" + room + "/messages?" + query))).getValuesAs(JsonObject.class);
+    }
+
     List<String> present(String room) {
         return ((JsonObject) json(get("api/rooms/" + room + "/presence"))).getJsonArray("present")
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();

@@ -3,6 +3,7 @@ package dev.chatwar.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,10 @@ class RequestParserTest {
         Request.Send send = (Request.Send) parser.parse("{\"type\":\"send\",\"room\":\"r1\",\"text\":\"<b>hi</b>\",\"ref\":\"x\"}");
         assertEquals("<b>hi</b>", send.text().value());
         assertEquals(new Request.Retract(42, "r"), parser.parse("{\"type\":\"retract\",\"id\":42,\"ref\":\"r\"}"));
+        assertEquals(new Request.History(new RoomName("r1"), new HistoryQuery(null, 9L, 20), null),
+                parser.parse("{\"type\":\"history\",\"room\":\"r1\",\"after\":9,\"limit\":20}"));
+        assertEquals(new Request.History(new RoomName("r1"), HistoryQuery.newest(HistoryQuery.DEFAULT_LIMIT), null),
+                parser.parse("{\"type\":\"history\",\"room\":\"r1\"}"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -37,6 +42,11 @@ class RequestParserTest {
             "{\"type\":\"retract\",\"id\":1.5,\"ref\":\"7\"}  | invalid_field  | 7",
             "{\"type\":\"retract\",\"id\":-3,\"ref\":\"7\"}   | invalid_field  | 7",
             "{\"type\":\"join\",\"room\":\"a\",\"ref\":5}     | invalid_field  | ",
+            "{\"type\":\"history\",\"room\":\"a\",\"before\":5,\"after\":2,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"history\",\"room\":\"a\",\"limit\":201,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"history\",\"room\":\"a\",\"limit\":0,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"history\",\"room\":\"a\",\"before\":0,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"history\",\"room\":\"a\",\"after\":\"3\",\"ref\":\"7\"} | invalid_field | 7",
     })
     void refusesBadFramesWithAStableCodeAndTheirRef(String frame, String code, String ref) {
         ChatException refused = assertThrows(ChatException.class, () -> parser.parse(frame.strip()));

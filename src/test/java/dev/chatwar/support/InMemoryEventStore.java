@@ -1,6 +1,7 @@
 package dev.chatwar.support;
 
 import dev.chatwar.history.EventStore;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
@@ -51,9 +52,14 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<RoomEvent> recent(RoomName room, int limit) {
-        List<RoomEvent> inRoom = events.stream().filter(e -> e.room().equals(room)).toList();
-        return inRoom.subList(Math.max(0, inRoom.size() - limit), inRoom.size());
+    public synchronized List<RoomEvent> page(RoomName room, HistoryQuery query) {
+        List<RoomEvent> matching = events.stream()
+                .filter(e -> e.room().equals(room))
+                .filter(e -> query.before() == null || e.seq() < query.before())
+                .filter(e -> query.after() == null || e.seq() > query.after())
+                .toList();
+        return query.after() != null ? matching.subList(0, Math.min(query.limit(), matching.size()))
+                : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
     }
 
     private RoomEvent append(RoomEvent event) {
