@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ public final class Chat {
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
             } else if (request instanceof Request.Retract retract) {
-                connection.send(frames.ack(retract.ref(), retract(connection.user(), retract.messageId())));
+                connection.send(frames.ack(retract.ref(), retract(connection.user(), retract.messageId()), false));
             }
         } catch (ChatException refused) {
             String ref = request == null ? refused.ref() : request.ref();
@@ -82,9 +83,19 @@ public final class Chat {
         }
     }
 
-    /** Stores a message in the room, then pushes it to the room's connections. */
-    public RoomEvent publish(RoomName room, UserName author, MessageText text) {
-        return publish(rooms.get(room), author, text);
+    /**
+     * Stores a message in its room, then pushes it to the room's connections. A send whose clientId the
+     * author used before stores and pushes nothing: it is answered with the earlier message, as a duplicate.
+     */
+    public Room.Published publish(UserName author, Request.Send send) {
+        Room room = rooms.get(send.room());
+        Instant now = now();
+        LongFunction<RoomEvent> append = seq -> store.appendMessage(room.name(), seq, author, send.text().value(),
+                send.clientId(), now);
+        Room.Published published = send.clientId() == null ? room.publish(append)
+                : room.publishOnce(() -> store.findByClientId(author, send.clientId()), append);
+        drop(published.dropped());
+        return published;
     }
 
     /** Retracts the author's own message: its text is removed and a {@code retracted} event is pushed. */
@@ -143,15 +154,8 @@ public final class Chat {
         if (!room.isMember(connection)) {
             throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + send.room() + "' before sending to it");
         }
-        connection.send(frames.ack(send.ref(), publish(room, connection.user(), send.text())));
-    }
-
-    private RoomEvent publish(Room room, UserName author, MessageText text) {
-        Instant now = now();
-        Room.Published published = room.publish(
-                seq -> store.appendMessage(room.name(), seq, author, text.value(), now));
-        drop(published.dropped());
-        return published.event();
+        Room.Published published = publish(connection.user(), send);
+        connection.send(frames.ack(send.ref(), published.event(), published.duplicate()));
     }
 
     private void join(Connection connection, RoomName name, String ref) {

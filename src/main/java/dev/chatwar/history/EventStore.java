@@ -12,7 +12,10 @@ public interface EventStore {
     /** The highest seq stored for the room, 0 when it has none. */
     long lastSeq(RoomName room);
 
-    RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant sentAt);
+    RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, String clientId, Instant sentAt);
+
+    /** The author's message that the client gave this id, if one is stored. */
+    Optional<RoomEvent> findByClientId(UserName author, String clientId);
 
     /**
      * Turns the message into a tombstone and appends the retraction event, in one transaction.

@@ -32,8 +32,19 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant sentAt) {
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.MESSAGE, author, text, null, sentAt));
+    public RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, String clientId,
+                                   Instant sentAt) {
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.MESSAGE, author, text, null, sentAt, clientId));
+    }
+
+    @Override
+    public Optional<RoomEvent> findByClientId(UserName author, String clientId) {
+        return em.createNamedQuery(StoredEvent.BY_CLIENT_ID, StoredEvent.class)
+                .setParameter("author", author.value())
+                .setParameter("clientId", clientId)
+                .getResultStream()
+                .findFirst()
+                .map(StoredEvent::toEvent);
     }
 
     @Override
@@ -46,7 +57,7 @@ public class JpaEventStore implements EventStore {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
         }
         message.retract();
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt));
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt, null));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
+import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,9 +45,11 @@ public class MessagesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("room") String room, @HeaderParam(Identity.HEADER) String user, String body) {
-        RoomEvent event = runtime.chat().publish(RoomName.parse(room), Identity.require(user),
-                parser.postedText(body));
-        return Response.status(Response.Status.CREATED).entity(frames.event(event).toString()).build();
+        Room.Published published = runtime.chat().publish(Identity.require(user),
+                parser.posted(RoomName.parse(room), body));
+        return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(frames.event(published.event()).toString())
+                .build();
     }
 
     private static Long number(String name, String raw) {

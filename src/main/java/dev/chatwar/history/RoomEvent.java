@@ -11,9 +11,10 @@ import java.time.Instant;
  * @param text      the message text; null for a retraction and for a retracted message (its tombstone)
  * @param messageId for a retraction, the id of the retracted message; null for a message
  * @param retracted for a message, whether it has since been retracted
+ * @param clientId  for a message, the id its author's client gave it, if any; unique per author
  */
 public record RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text,
-                        Long messageId, Instant sentAt, boolean retracted) {
+                        Long messageId, Instant sentAt, boolean retracted, String clientId) {
 
     public enum Kind { MESSAGE, RETRACTION }
 

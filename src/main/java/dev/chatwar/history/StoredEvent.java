@@ -2,6 +2,7 @@ package dev.chatwar.history;
 
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,9 +20,13 @@ import java.time.Instant;
 /** The table row behind a {@link RoomEvent}. */
 @Entity
 @Table(name = "room_event",
-        uniqueConstraints = @UniqueConstraint(name = "room_event_room_seq", columnNames = {"room", "seq"}),
+        uniqueConstraints = {
+            @UniqueConstraint(name = "room_event_room_seq", columnNames = {"room", "seq"}),
+            @UniqueConstraint(name = "room_event_client_id", columnNames = {"author", "clientId"})},
         indexes = @Index(name = "room_event_by_room", columnList = "room, seq"))
 @NamedQuery(name = StoredEvent.LAST_SEQ, query = "select max(e.seq) from StoredEvent e where e.room = :room")
+@NamedQuery(name = StoredEvent.BY_CLIENT_ID,
+        query = "select e from StoredEvent e where e.author = :author and e.clientId = :clientId")
 @NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
 @NamedQuery(name = StoredEvent.BEFORE,
         query = "select e from StoredEvent e where e.room = :room and e.seq < :seq order by e.seq desc")
@@ -30,6 +35,7 @@ import java.time.Instant;
 public class StoredEvent {
 
     static final String LAST_SEQ = "StoredEvent.lastSeq";
+    static final String BY_CLIENT_ID = "StoredEvent.byClientId";
     static final String NEWEST = "StoredEvent.newest";
     static final String BEFORE = "StoredEvent.before";
     static final String AFTER = "StoredEvent.after";
@@ -61,11 +67,14 @@ public class StoredEvent {
 
     private boolean retracted;
 
+    @Column(length = Request.MAX_CLIENT_ID_LENGTH)
+    private String clientId;
+
     protected StoredEvent() {
     }
 
     StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
-                Instant sentAt) {
+                Instant sentAt, String clientId) {
         this.room = room.value();
         this.seq = seq;
         this.kind = kind;
@@ -73,6 +82,7 @@ public class StoredEvent {
         this.text = text;
         this.messageId = messageId;
         this.sentAt = sentAt;
+        this.clientId = clientId;
     }
 
     void retract() {
@@ -86,6 +96,6 @@ public class StoredEvent {
 
     RoomEvent toEvent() {
         return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
-                retracted);
+                retracted, clientId);
     }
 }

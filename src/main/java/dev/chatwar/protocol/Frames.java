@@ -65,12 +65,13 @@ public final class Frames {
                 .build().toString();
     }
 
-    public String ack(String ref, RoomEvent event) {
-        return withRef(JSON.createObjectBuilder().add("type", "ack"), ref)
+    /** {@code duplicate}: the request repeated an earlier one, whose event this is; nothing new was stored. */
+    public String ack(String ref, RoomEvent event, boolean duplicate) {
+        JsonObjectBuilder ack = withRef(JSON.createObjectBuilder().add("type", "ack"), ref)
                 .add("room", event.room().value())
                 .add("id", event.id())
-                .add("seq", event.seq())
-                .build().toString();
+                .add("seq", event.seq());
+        return (duplicate ? ack.add("duplicate", true) : ack).build().toString();
     }
 
     public String error(ChatException error) {
@@ -104,6 +105,9 @@ public final class Frames {
                 json.add("text", event.text());
             }
             json.add("retracted", event.retracted());
+            if (event.clientId() != null) {
+                json.add("clientId", event.clientId());
+            }
         } else {
             json.add("messageId", event.messageId());
         }

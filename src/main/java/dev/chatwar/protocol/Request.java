@@ -7,6 +7,8 @@ import dev.chatwar.room.RoomName;
 /** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
 public sealed interface Request {
 
+    int MAX_CLIENT_ID_LENGTH = 64;
+
     String ref();
 
     record Join(RoomName room, String ref) implements Request {
@@ -15,7 +17,8 @@ public sealed interface Request {
     record Leave(RoomName room, String ref) implements Request {
     }
 
-    record Send(RoomName room, MessageText text, String ref) implements Request {
+    /** {@code clientId}, when given, makes the send idempotent: a retry is answered, not stored again. */
+    record Send(RoomName room, MessageText text, String clientId, String ref) implements Request {
     }
 
     record Retract(long messageId, String ref) implements Request {

@@ -26,7 +26,7 @@ public final class RequestParser {
             return switch (type) {
                 case "join" -> new Request.Join(room(json), ref);
                 case "leave" -> new Request.Leave(room(json), ref);
-                case "send" -> new Request.Send(room(json), new MessageText(string(json, "text")), ref);
+                case "send" -> send(room(json), json, ref);
                 case "retract" -> new Request.Retract(id(json), ref);
                 case "history" -> new Request.History(room(json), HistoryQuery.of(optionalInteger(json, "before"),
                         optionalInteger(json, "after"), optionalInteger(json, "limit")), ref);
@@ -37,9 +37,23 @@ public final class RequestParser {
         }
     }
 
-    /** The body of an HTTP publish: {@code {"text": "…"}}. */
-    public MessageText postedText(String body) {
-        return new MessageText(string(readObject(body == null ? "" : body), "text"));
+    /** The body of an HTTP publish to the room: {@code {"text": "…", "clientId": "…"}}. */
+    public Request.Send posted(RoomName room, String body) {
+        return send(room, readObject(body == null ? "" : body), null);
+    }
+
+    private static Request.Send send(RoomName room, JsonObject json, String ref) {
+        MessageText text = new MessageText(string(json, "text"));
+        JsonValue clientId = json.get("clientId");
+        if (clientId == null || clientId == JsonValue.NULL) {
+            return new Request.Send(room, text, null, ref);
+        }
+        if (clientId instanceof JsonString s && !s.getString().isEmpty()
+                && s.getString().length() <= Request.MAX_CLIENT_ID_LENGTH) {
+            return new Request.Send(room, text, s.getString(), ref);
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD,
+                "clientId must be a string of 1 to " + Request.MAX_CLIENT_ID_LENGTH + " characters");
     }
 
     private static JsonObject readObject(String frame) {

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A room's members and the head of its event stream. Every change happens under the room's monitor:
@@ -89,10 +91,20 @@ public final class Room {
                 }
             }
         });
-        return new Published(event, settle(failed));
+        return new Published(event, settle(failed), false);
     }
 
-    public record Published(RoomEvent event, Set<Connection> dropped) {
+    /**
+     * Like {@link #publish}, unless {@code earlier} finds the event stored already: then nothing is stored
+     * or sent, and the earlier event is returned as a duplicate. Both run under the room's monitor.
+     */
+    public synchronized Published publishOnce(Supplier<Optional<RoomEvent>> earlier, LongFunction<RoomEvent> append) {
+        Optional<RoomEvent> stored = earlier.get();
+        return stored.isPresent() ? new Published(stored.get(), Set.of(), true) : publish(append);
+    }
+
+    /** @param duplicate the event was stored by an earlier request and was not sent again */
+    public record Published(RoomEvent event, Set<Connection> dropped, boolean duplicate) {
     }
 
     private void broadcast(String frame, UserName except, Collection<Connection> failed) {

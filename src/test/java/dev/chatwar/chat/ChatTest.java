@@ -8,6 +8,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.CloseCodes;
+import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomName;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.RecordingSink;
@@ -238,8 +239,8 @@ class ChatTest {
     void aRoomContinuesItsStoredSequenceAfterARestart() {
         say(connectTo("alice"), "first");
         Chat restarted = new Chat(store, Clock.systemUTC(), 1_000_000);
-        var event = restarted.publish(ROOM, new UserName("bob"), new MessageText("second"));
-        assertEquals(2, event.seq());
+        var event = restarted.publish(new UserName("bob"), new Request.Send(ROOM, new MessageText("second"), null, null));
+        assertEquals(2, event.event().seq());
     }
 
     @Test
@@ -290,5 +291,27 @@ class ChatTest {
         List<JsonObject> events = page.getJsonArray("events").getValuesAs(JsonObject.class);
         assertEquals(List.of("one", "two"), events.stream().map(e -> e.getString("text")).toList());
         assertEquals(List.of(false, true), events.stream().map(e -> e.getBoolean("own")).toList());
+    }
+
+    @Test
+    void aSendRepeatedWithTheSameClientIdIsStoredOnceAndAnsweredAgain() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        String send = "{\"type\":\"send\",\"room\":\"r\",\"text\":\"once\",\"clientId\":\"m-1\",\"ref\":\"a\"}";
+        chat.receive(alice.connection(), send);
+        JsonObject first = alice.last();
+
+        Client aliceAgain = connectTo("alice");
+        chat.receive(aliceAgain.connection(), send);
+        JsonObject retry = aliceAgain.last();
+
+        assertEquals("ack", retry.getString("type"));
+        assertEquals(first.getJsonNumber("id"), retry.getJsonNumber("id"));
+        assertEquals(first.getInt("seq"), retry.getInt("seq"));
+        assertTrue(retry.getBoolean("duplicate"));
+        assertFalse(first.containsKey("duplicate"));
+        assertEquals(1, bob.inRoom("message").size(), "the retry is not pushed again");
+        assertEquals("m-1", bob.inRoom("message").get(0).getString("clientId"));
+        assertEquals(1, chat.history(ROOM, HistoryQuery.newest(10)).size());
     }
 }

@@ -126,6 +126,36 @@ class RoomsIT extends DeployedWar {
     }
 
     @Test
+    void aSendRetriedWithItsClientIdAfterAReconnectIsStoredOnce() {
+        String room = "retry-" + suffix;
+        String kim = "kim-" + suffix;
+        ChatClient before = ChatClient.connect(ChatWar.BASE, kim);
+        before.join(room);
+        JsonObject send = Json.createObjectBuilder().add("type", "send").add("room", room)
+                .add("text", "exactly once").add("clientId", "kim-msg-1").build();
+        JsonObject first = before.request(send);
+        before.closeNormally();
+
+        ChatClient after = ChatClient.connect(ChatWar.BASE, kim);
+        after.join(room);
+        JsonObject retry = after.request(send);
+
+        assertEquals(first.getJsonNumber("id"), retry.getJsonNumber("id"));
+        assertEquals(first.getInt("seq"), retry.getInt("seq"));
+        assertTrue(retry.getBoolean("duplicate"));
+        assertEquals(1, api.history(room, 10).size());
+
+        HttpResponse<String> created = api.post(room, kim, "{\"text\":\"over http\",\"clientId\":\"kim-msg-2\"}");
+        HttpResponse<String> repeated = api.post(room, kim, "{\"text\":\"over http\",\"clientId\":\"kim-msg-2\"}");
+        assertEquals(201, created.statusCode());
+        assertEquals(200, repeated.statusCode());
+        assertEquals(((JsonObject) ServerApi.json(created)).getJsonNumber("id"),
+                ((JsonObject) ServerApi.json(repeated)).getJsonNumber("id"));
+        assertEquals(2, api.history(room, 10).size());
+        closeAll(after);
+    }
+
+    @Test
     void historyPagesByCursorOverTheSocketAndOverHttp() {
         String room = "pages-" + suffix;
         ChatClient judy = ChatClient.connect(ChatWar.BASE, "judy-" + suffix);

@@ -17,6 +17,8 @@ class RequestParserTest {
     void readsEachRequestType() {
         assertEquals(new Request.Join(new RoomName("r1"), "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
         assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
+        assertEquals("c-9", ((Request.Send) parser.parse(
+                "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"t\",\"clientId\":\"c-9\"}")).clientId());
         Request.Send send = (Request.Send) parser.parse("{\"type\":\"send\",\"room\":\"r1\",\"text\":\"<b>hi</b>\",\"ref\":\"x\"}");
         assertEquals("<b>hi</b>", send.text().value());
         assertEquals(new Request.Retract(42, "r"), parser.parse("{\"type\":\"retract\",\"id\":42,\"ref\":\"r\"}"));
@@ -43,6 +45,8 @@ class RequestParserTest {
             "{\"type\":\"retract\",\"id\":-3,\"ref\":\"7\"}   | invalid_field  | 7",
             "{\"type\":\"join\",\"room\":\"a\",\"ref\":5}     | invalid_field  | ",
             "{\"type\":\"history\",\"room\":\"a\",\"before\":5,\"after\":2,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":7,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":\"\",\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":201,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":0,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"before\":0,\"ref\":\"7\"} | invalid_field | 7",

@@ -28,8 +28,18 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, Instant at) {
-        return append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.MESSAGE, author, text, null, at, false));
+    public synchronized RoomEvent appendMessage(RoomName room, long seq, UserName author, String text,
+                                                String clientId, Instant at) {
+        if (clientId != null && findByClientId(author, clientId).isPresent()) {
+            throw new IllegalStateException("unique constraint: clientId " + clientId + " of " + author);
+        }
+        return append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.MESSAGE, author, text, null, at,
+                false, clientId));
+    }
+
+    @Override
+    public synchronized Optional<RoomEvent> findByClientId(UserName author, String clientId) {
+        return events.stream().filter(e -> e.author().equals(author) && clientId.equals(e.clientId())).findFirst();
     }
 
     @Override
@@ -40,9 +50,9 @@ public final class InMemoryEventStore implements EventStore {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "already retracted");
         }
         RoomEvent retraction = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.RETRACTION, author,
-                null, messageId, at, false));
+                null, messageId, at, false, null));
         events.set((int) messageId - 1, new RoomEvent(message.id(), message.room(), message.seq(), message.kind(),
-                message.author(), null, null, message.sentAt(), true));
+                message.author(), null, null, message.sentAt(), true, message.clientId()));
         return retraction;
     }
 
