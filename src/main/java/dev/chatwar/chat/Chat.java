@@ -19,6 +19,7 @@ import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -46,12 +47,15 @@ public final class Chat {
         this.rooms = new Rooms(store::lastSeq, frames);
     }
 
-    /** Registers a new connection, greets it and joins it to the lobby. */
-    public Connection open(UserName user, FrameSink sink) {
+    /**
+     * Registers a new connection, greets it and joins it to the lobby, resuming after {@code lobbyAfter}
+     * when the client names the last lobby seq it saw.
+     */
+    public Connection open(UserName user, FrameSink sink, Long lobbyAfter) {
         Connection connection = new Connection(user, sink, outboxCapacityChars);
         connections.add(connection);
         connection.send(frames.welcome(user, connection.id()));
-        join(connection, RoomName.LOBBY, null);
+        join(connection, RoomName.LOBBY, lobbyAfter, null);
         return connection;
     }
 
@@ -61,7 +65,7 @@ public final class Chat {
         try {
             request = parser.parse(frame);
             if (request instanceof Request.Join join) {
-                join(connection, join.room(), join.ref());
+                join(connection, join.room(), join.after(), join.ref());
             } else if (request instanceof Request.Leave leave) {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Send send) {
@@ -158,14 +162,28 @@ public final class Chat {
         connection.send(frames.ack(send.ref(), published.event(), published.duplicate()));
     }
 
-    private void join(Connection connection, RoomName name, String ref) {
+    private void join(Connection connection, RoomName name, Long after, String ref) {
         connection.rooms().add(name);
         Room room = rooms.get(name);
-        drop(room.join(connection, ref));
+        drop(room.join(connection, ref, after, (from, upTo) -> missed(name, from, upTo)));
         if (!connection.isOpen()) {
             // the connection ended while joining and may have missed this room on its way out
             drop(room.leave(connection));
         }
+    }
+
+    private List<RoomEvent> missed(RoomName room, long after, long upTo) {
+        List<RoomEvent> missed = new ArrayList<>();
+        long from = after;
+        while (from < upTo) {
+            List<RoomEvent> page = store.page(room, new HistoryQuery(null, from, HistoryQuery.MAX_LIMIT));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.stream().filter(event -> event.seq() <= upTo).forEach(missed::add);
+            from = page.get(page.size() - 1).seq();
+        }
+        return missed;
     }
 
     private void leave(Connection connection, RoomName name, String ref) {

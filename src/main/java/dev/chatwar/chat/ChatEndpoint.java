@@ -5,6 +5,7 @@ import dev.chatwar.connection.Mailbox;
 import dev.chatwar.identity.Identity;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.protocol.FrameSize;
+import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -42,14 +43,14 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        List<String> claimed = session.getRequestParameterMap().get(Identity.QUERY_PARAMETER);
-        Identity.Result identity = Identity.resolve(claimed == null || claimed.isEmpty() ? null : claimed.get(0));
+        Identity.Result identity = Identity.resolve(first(session, Identity.QUERY_PARAMETER));
         if (identity instanceof Identity.Known known) {
             session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS);
             SessionSink sink = new SessionSink(session, runtime.worker());
-            mailbox.put(() -> connection = runtime.chat().open(known.user(), sink));
+            Long lobbyAfter = RequestParser.handshakeAfter(first(session, "after"));
+            mailbox.put(() -> connection = runtime.chat().open(known.user(), sink, lobbyAfter));
         } else {
             // normally refused at the handshake by HandshakeGate; this guards a container that skips filters
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
@@ -83,6 +84,11 @@ public class ChatEndpoint {
             int code = reason.getCloseCode().getCode();
             mailbox.put(() -> runtime.chat().closed(connection, code));
         }
+    }
+
+    private static String first(Session session, String parameter) {
+        List<String> values = session.getRequestParameterMap().get(parameter);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @OnError

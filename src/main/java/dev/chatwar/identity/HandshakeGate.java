@@ -1,7 +1,10 @@
 package dev.chatwar.identity;
 
 import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
+import dev.chatwar.protocol.RequestParser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Refuses a WebSocket handshake without a valid identity with HTTP 400, before the upgrade happens. */
+/** Refuses a WebSocket handshake without a valid identity, or with a bad {@code after}, before the upgrade. */
 @WebFilter(ChatEndpoint.PATH)
 public class HandshakeGate extends HttpFilter {
 
@@ -20,12 +23,22 @@ public class HandshakeGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (Identity.resolve(request.getParameter(Identity.QUERY_PARAMETER)) instanceof Identity.Refused refused) {
-            response.setStatus(refused.code().httpStatus());
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(frames.httpError(refused.code(), refused.message()).toString());
+            refuse(response, refused.code(), refused.message());
+            return;
+        }
+        try {
+            RequestParser.handshakeAfter(request.getParameter("after"));
+        } catch (ChatException invalid) {
+            refuse(response, invalid.code(), invalid.getMessage());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+        response.setStatus(code.httpStatus());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(frames.httpError(code, message).toString());
     }
 }

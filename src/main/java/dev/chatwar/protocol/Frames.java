@@ -23,13 +23,23 @@ public final class Frames {
                 .build().toString();
     }
 
-    public String joined(RoomName room, String ref, long lastSeq, Collection<UserName> present) {
+    /** How a join that named the last seq its client saw went: events replayed, or too far behind. */
+    public record Resumed(int replayed, boolean reset) {
+    }
+
+    /** @param resumed null for a join without {@code after} */
+    public String joined(RoomName room, String ref, long lastSeq, Collection<UserName> present, Resumed resumed) {
         JsonArrayBuilder users = JSON.createArrayBuilder();
         present.forEach(user -> users.add(user.value()));
-        return withRef(JSON.createObjectBuilder().add("type", "joined").add("room", room.value()), ref)
+        JsonObjectBuilder joined = withRef(JSON.createObjectBuilder().add("type", "joined").add("room", room.value()), ref)
                 .add("lastSeq", lastSeq)
-                .add("present", users)
-                .build().toString();
+                .add("present", users);
+        if (resumed != null && resumed.reset()) {
+            joined.add("reset", true);
+        } else if (resumed != null) {
+            joined.add("replayed", resumed.replayed());
+        }
+        return joined.build().toString();
     }
 
     public String left(RoomName room, String ref) {

@@ -11,7 +11,8 @@ public sealed interface Request {
 
     String ref();
 
-    record Join(RoomName room, String ref) implements Request {
+    /** {@code after}: the last seq the client saw in the room, to have what it missed replayed; or null. */
+    record Join(RoomName room, Long after, String ref) implements Request {
     }
 
     record Leave(RoomName room, String ref) implements Request {

@@ -24,7 +24,7 @@ public final class RequestParser {
         try {
             String type = string(json, "type");
             return switch (type) {
-                case "join" -> new Request.Join(room(json), ref);
+                case "join" -> new Request.Join(room(json), position("after", optionalInteger(json, "after")), ref);
                 case "leave" -> new Request.Leave(room(json), ref);
                 case "send" -> send(room(json), json, ref);
                 case "retract" -> new Request.Retract(id(json), ref);
@@ -101,6 +101,25 @@ public final class RequestParser {
             throw new ChatException(ErrorCode.INVALID_FIELD, "id must be a positive integer");
         }
         return id;
+    }
+
+    /** The {@code after} of a handshake, whose lobby join resumes from it; null when absent. */
+    public static Long handshakeAfter(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return position("after", Long.valueOf(raw));
+        } catch (NumberFormatException notANumber) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "after must be an integer");
+        }
+    }
+
+    private static Long position(String field, Long seq) {
+        if (seq != null && seq < 0) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be 0 or more");
+        }
+        return seq;
     }
 
     private static Long optionalInteger(JsonObject json, String field) {

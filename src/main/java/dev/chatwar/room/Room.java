@@ -53,8 +53,23 @@ public final class Room {
         return members.getOrDefault(connection.user(), Set.of()).contains(connection);
     }
 
-    /** Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply. */
-    public synchronized Set<Connection> join(Connection connection, String ref) {
+    /** The most events a join replays; a client further behind is told to page the history instead. */
+    public static final int MAX_REPLAY = 1000;
+
+    /** The stored events with {@code after < seq <= upTo}, in seq order. */
+    @FunctionalInterface
+    public interface Missed {
+        List<RoomEvent> between(long after, long upTo);
+    }
+
+    /**
+     * Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply.
+     * With {@code after}, the last seq the client saw, the events it missed follow the reply, before any
+     * newer event: at most {@link #MAX_REPLAY}, else the reply says {@code reset} and replays nothing.
+     */
+    public synchronized Set<Connection> join(Connection connection, String ref, Long after, Missed missed) {
+        boolean reset = after != null && (after > lastSeq || lastSeq - after > MAX_REPLAY);
+        List<RoomEvent> replay = after == null || reset ? List.of() : missed.between(after, lastSeq);
         List<Connection> failed = new ArrayList<>();
         Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
         boolean arrived = ofUser.isEmpty();
@@ -62,7 +77,12 @@ public final class Room {
         if (arrived) {
             broadcast(frames.presence(name, connection.user(), true), connection.user(), failed);
         }
-        if (!connection.send(frames.joined(name, ref, lastSeq, members.keySet()))) {
+        Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.size(), reset);
+        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, members.keySet(), resumed));
+        for (RoomEvent event : replay) {
+            delivered = delivered && connection.send(frames.event(event, event.author().equals(connection.user())));
+        }
+        if (!delivered) {
             failed.add(connection);
         }
         return settle(failed);

@@ -9,6 +9,7 @@ import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.protocol.Request;
+import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.RecordingSink;
@@ -43,7 +44,7 @@ class ChatTest {
 
     private Client connect(String user) {
         RecordingSink sink = new RecordingSink();
-        return new Client(chat.open(new UserName(user), sink), sink);
+        return new Client(chat.open(new UserName(user), sink, null), sink);
     }
 
     private Client connectTo(String user) {
@@ -204,10 +205,10 @@ class ChatTest {
     void aSlowConsumerIsClosedAndRemovedWhileTheOthersGetEverything() {
         Chat small = new Chat(store, Clock.systemUTC(), 2_000);
         RecordingSink stuck = RecordingSink.holding();
-        Connection slow = small.open(new UserName("slow"), stuck);
+        Connection slow = small.open(new UserName("slow"), stuck, null);
         small.receive(slow, "{\"type\":\"join\",\"room\":\"r\"}");
         RecordingSink fastSink = new RecordingSink();
-        Connection fast = small.open(new UserName("fast"), fastSink);
+        Connection fast = small.open(new UserName("fast"), fastSink, null);
         small.receive(fast, "{\"type\":\"join\",\"room\":\"r\"}");
 
         for (int i = 0; i < 50; i++) {
@@ -260,9 +261,9 @@ class ChatTest {
     void pingsGoToEveryConnectionAndOnesThatPileUpOnAStuckPeerDropIt() {
         Chat small = new Chat(store, Clock.systemUTC(), 300);
         RecordingSink liveSink = new RecordingSink();
-        small.open(new UserName("live"), liveSink);
+        small.open(new UserName("live"), liveSink, null);
         RecordingSink stuck = RecordingSink.holding();
-        small.open(new UserName("stuck"), stuck);
+        small.open(new UserName("stuck"), stuck, null);
 
         small.pingAll();
         assertTrue(liveSink.sent().contains(RecordingSink.PING));
@@ -313,5 +314,48 @@ class ChatTest {
         assertEquals(1, bob.inRoom("message").size(), "the retry is not pushed again");
         assertEquals("m-1", bob.inRoom("message").get(0).getString("clientId"));
         assertEquals(1, chat.history(ROOM, HistoryQuery.newest(10)).size());
+    }
+
+    @Test
+    void aJoinThatNamesTheLastSeqSeenReplaysWhatWasMissedBeforeAnythingNewer() {
+        Client alice = connectTo("alice");
+        for (int i = 1; i <= 5; i++) {
+            say(alice, "m" + i);
+        }
+        Client bob = connect("bob");
+        chat.receive(bob.connection(), "{\"type\":\"join\",\"room\":\"r\",\"after\":2,\"ref\":\"j\"}");
+        say(alice, "m6");
+
+        JsonObject joined = bob.inRoom("joined").get(0);
+        assertEquals(5, joined.getInt("lastSeq"));
+        assertEquals(3, joined.getInt("replayed"));
+        List<JsonObject> frames = bob.sink().frames();
+        List<JsonObject> afterJoined = frames.subList(frames.indexOf(joined) + 1, frames.size());
+        assertEquals(List.of(3L, 4L, 5L, 6L), afterJoined.stream().filter(f -> f.getString("type").equals("message"))
+                .map(f -> f.getJsonNumber("seq").longValue()).toList());
+    }
+
+    @Test
+    void aClientTooFarBehindOrAheadIsToldToResetAndGetsNoReplay() {
+        Client alice = connectTo("alice");
+        for (int i = 1; i <= 3; i++) {
+            say(alice, "m" + i);
+        }
+        Client ahead = connect("bob");
+        chat.receive(ahead.connection(), "{\"type\":\"join\",\"room\":\"r\",\"after\":9}");
+        assertTrue(ahead.inRoom("joined").get(0).getBoolean("reset"));
+        assertTrue(ahead.inRoom("message").isEmpty());
+
+        Chat tiny = new Chat(store, Clock.systemUTC(), 1_000_000);
+        for (int i = 0; i < Room.MAX_REPLAY; i++) {
+            tiny.publish(new UserName("alice"), new Request.Send(ROOM, new MessageText("filler"), null, null));
+        }
+        RecordingSink sink = new RecordingSink();
+        Connection behind = tiny.open(new UserName("carol"), sink, null);
+        tiny.receive(behind, "{\"type\":\"join\",\"room\":\"r\",\"after\":2}");
+        JsonObject joined = sink.framesOfType("joined").get(1);
+        assertTrue(joined.getBoolean("reset"));
+        assertEquals(Room.MAX_REPLAY + 3, joined.getInt("lastSeq"));
+        assertTrue(sink.framesOfType("message").isEmpty());
     }
 }

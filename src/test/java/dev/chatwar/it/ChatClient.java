@@ -56,9 +56,15 @@ public class ChatClient {
     }
 
     public static ChatClient connect(URI base, String user) {
+        return connect(base, user, null);
+    }
+
+    /** Connects as the user, resuming the lobby after {@code lobbyAfter} when it is not null. */
+    public static ChatClient connect(URI base, String user, Long lobbyAfter) {
         ChatClient client = new ChatClient(user);
+        URI uri = chatUri(base, user);
         try {
-            CONTAINER.connectToServer(client, chatUri(base, user));
+            CONTAINER.connectToServer(client, lobbyAfter == null ? uri : URI.create(uri + "&after=" + lobbyAfter));
         } catch (Exception e) {
             throw new IllegalStateException("could not connect as " + user, e);
         }
@@ -123,6 +129,12 @@ public class ChatClient {
     public JsonObject join(String room) {
         rooms.add(room);
         return request(Json.createObjectBuilder().add("type", "join").add("room", room).build());
+    }
+
+    /** Joins, naming the last seq seen in the room so that the server replays what came after it. */
+    public JsonObject join(String room, long after) {
+        rooms.add(room);
+        return request(Json.createObjectBuilder().add("type", "join").add("room", room).add("after", after).build());
     }
 
     public JsonObject leave(String room) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatwar.chat.ChatEndpoint;
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.identity.UserName;
+import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -47,7 +48,8 @@ class ProtocolDocumentTest {
                 "1-" + grouped.format(MessageText.MAX_LENGTH) + " UTF-16 code units",
                 "| `ref` | " + RequestParser.MAX_REF_LENGTH + " characters |",
                 grouped.format(ChatEndpoint.MAX_FRAME_BYTES) + " bytes",
-                grouped.format(ChatEndpoint.MAX_PENDING_REQUESTS) + ", else close 1008"}) {
+                grouped.format(ChatEndpoint.MAX_PENDING_REQUESTS) + ", else close 1008",
+                grouped.format(Room.MAX_REPLAY) + ", else `reset`"}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
         }
     }

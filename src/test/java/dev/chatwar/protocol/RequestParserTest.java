@@ -15,7 +15,7 @@ class RequestParserTest {
 
     @Test
     void readsEachRequestType() {
-        assertEquals(new Request.Join(new RoomName("r1"), "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
+        assertEquals(new Request.Join(new RoomName("r1"), null, "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
         assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
         assertEquals("c-9", ((Request.Send) parser.parse(
                 "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"t\",\"clientId\":\"c-9\"}")).clientId());
