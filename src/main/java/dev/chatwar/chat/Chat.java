@@ -73,6 +73,8 @@ public final class Chat {
             } else if (request instanceof Request.History history) {
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
+            } else if (request instanceof Request.Edit edit) {
+                connection.send(frames.ack(edit.ref(), edit(connection.user(), edit.messageId(), edit.text()), false));
             } else if (request instanceof Request.Retract retract) {
                 connection.send(frames.ack(retract.ref(), retract(connection.user(), retract.messageId()), false));
             }
@@ -104,17 +106,32 @@ public final class Chat {
 
     /** Retracts the author's own message: its text is removed and a {@code retracted} event is pushed. */
     public RoomEvent retract(UserName user, long messageId) {
+        RoomEvent target = ownLiveMessage(user, messageId);
+        Instant now = now();
+        return change(target, seq -> store.appendRetraction(target.room(), seq, messageId, user, now));
+    }
+
+    /** Replaces the text of the author's own message and pushes an {@code edited} event. */
+    public RoomEvent edit(UserName user, long messageId, MessageText text) {
+        RoomEvent target = ownLiveMessage(user, messageId);
+        Instant now = now();
+        return change(target, seq -> store.appendEdit(target.room(), seq, messageId, user, text.value(), now));
+    }
+
+    private RoomEvent ownLiveMessage(UserName user, long messageId) {
         RoomEvent target = store.find(messageId).filter(RoomEvent::isMessage)
                 .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
         if (!target.author().equals(user)) {
-            throw new ChatException(ErrorCode.NOT_YOUR_MESSAGE, "only the author may retract a message");
+            throw new ChatException(ErrorCode.NOT_YOUR_MESSAGE, "only the author may change a message");
         }
         if (target.retracted()) {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
         }
-        Instant now = now();
-        Room.Published published = rooms.get(target.room()).publish(
-                seq -> store.appendRetraction(target.room(), seq, messageId, user, now));
+        return target;
+    }
+
+    private RoomEvent change(RoomEvent target, LongFunction<RoomEvent> append) {
+        Room.Published published = rooms.get(target.room()).publish(append);
         drop(published.dropped());
         return published.event();
     }

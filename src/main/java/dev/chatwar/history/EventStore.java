@@ -24,6 +24,13 @@ public interface EventStore {
      */
     RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt);
 
+    /**
+     * Replaces the message's text and appends the edit event, in one transaction.
+     *
+     * @throws dev.chatwar.protocol.ChatException {@code already_retracted} if it was retracted before
+     */
+    RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text, Instant sentAt);
+
     Optional<RoomEvent> find(long id);
 
     /** One page of the room's events, in ascending seq order. */

@@ -49,6 +49,23 @@ public class JpaEventStore implements EventStore {
 
     @Override
     public RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt) {
+        lockLiveMessage(messageId).retract();
+        em.createNamedQuery(StoredEvent.EDITS_OF, StoredEvent.class)
+                .setParameter("messageId", messageId)
+                .setParameter("kind", RoomEvent.Kind.EDIT)
+                .getResultStream()
+                .forEach(StoredEvent::forgetText);
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt, null));
+    }
+
+    @Override
+    public RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text,
+                                Instant sentAt) {
+        lockLiveMessage(messageId).edit(text);
+        return persist(new StoredEvent(room, seq, RoomEvent.Kind.EDIT, author, text, messageId, sentAt, null));
+    }
+
+    private StoredEvent lockLiveMessage(long messageId) {
         StoredEvent message = em.find(StoredEvent.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null || message.toEvent().kind() != RoomEvent.Kind.MESSAGE) {
             throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId);
@@ -56,8 +73,7 @@ public class JpaEventStore implements EventStore {
         if (message.isRetracted()) {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
         }
-        message.retract();
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt, null));
+        return message;
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.time.Instant;
 @NamedQuery(name = StoredEvent.LAST_SEQ, query = "select max(e.seq) from StoredEvent e where e.room = :room")
 @NamedQuery(name = StoredEvent.BY_CLIENT_ID,
         query = "select e from StoredEvent e where e.author = :author and e.clientId = :clientId")
+@NamedQuery(name = StoredEvent.EDITS_OF,
+        query = "select e from StoredEvent e where e.messageId = :messageId and e.kind = :kind")
 @NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
 @NamedQuery(name = StoredEvent.BEFORE,
         query = "select e from StoredEvent e where e.room = :room and e.seq < :seq order by e.seq desc")
@@ -36,6 +38,7 @@ public class StoredEvent {
 
     static final String LAST_SEQ = "StoredEvent.lastSeq";
     static final String BY_CLIENT_ID = "StoredEvent.byClientId";
+    static final String EDITS_OF = "StoredEvent.editsOf";
     static final String NEWEST = "StoredEvent.newest";
     static final String BEFORE = "StoredEvent.before";
     static final String AFTER = "StoredEvent.after";
@@ -67,6 +70,8 @@ public class StoredEvent {
 
     private boolean retracted;
 
+    private boolean edited;
+
     @Column(length = Request.MAX_CLIENT_ID_LENGTH)
     private String clientId;
 
@@ -90,12 +95,22 @@ public class StoredEvent {
         text = null;
     }
 
+    void edit(String newText) {
+        edited = true;
+        text = newText;
+    }
+
+    /** An edit of a message that is then retracted keeps no text either. */
+    void forgetText() {
+        text = null;
+    }
+
     boolean isRetracted() {
         return retracted;
     }
 
     RoomEvent toEvent() {
         return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
-                retracted, clientId);
+                retracted, edited, clientId);
     }
 }

@@ -102,24 +102,32 @@ public final class Frames {
 
     private static JsonObjectBuilder eventObject(RoomEvent event) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("type", event.isMessage() ? "message" : "retracted")
+                .add("type", switch (event.kind()) {
+                    case MESSAGE -> "message";
+                    case EDIT -> "edited";
+                    case RETRACTION -> "retracted";
+                })
                 .add("room", event.room().value())
                 .add("id", event.id())
                 .add("seq", event.seq())
                 .add("user", event.author().value())
                 .add("sentAt", event.sentAt().toString());
-        if (event.isMessage()) {
+        if (!event.isMessage()) {
+            json.add("messageId", event.messageId());
+        }
+        if (event.kind() != RoomEvent.Kind.RETRACTION) {
             if (event.text() == null) {
                 json.addNull("text");
             } else {
                 json.add("text", event.text());
             }
+        }
+        if (event.isMessage()) {
+            json.add("edited", event.edited());
             json.add("retracted", event.retracted());
             if (event.clientId() != null) {
                 json.add("clientId", event.clientId());
             }
-        } else {
-            json.add("messageId", event.messageId());
         }
         return json;
     }

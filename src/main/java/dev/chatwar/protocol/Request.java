@@ -25,6 +25,9 @@ public sealed interface Request {
     record Retract(long messageId, String ref) implements Request {
     }
 
+    record Edit(long messageId, MessageText text, String ref) implements Request {
+    }
+
     record History(RoomName room, HistoryQuery query, String ref) implements Request {
     }
 }

@@ -28,6 +28,7 @@ public final class RequestParser {
                 case "leave" -> new Request.Leave(room(json), ref);
                 case "send" -> send(room(json), json, ref);
                 case "retract" -> new Request.Retract(id(json), ref);
+                case "edit" -> new Request.Edit(id(json), new MessageText(string(json, "text")), ref);
                 case "history" -> new Request.History(room(json), HistoryQuery.of(optionalInteger(json, "before"),
                         optionalInteger(json, "after"), optionalInteger(json, "limit")), ref);
                 default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");

@@ -358,4 +358,31 @@ class ChatTest {
         assertEquals(Room.MAX_REPLAY + 3, joined.getInt("lastSeq"));
         assertTrue(sink.framesOfType("message").isEmpty());
     }
+
+    @Test
+    void anAuthorEditsAMessageAndHistoryShowsTheLatestTextUntilItIsRetracted() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        say(alice, "teh typo");
+        long id = alice.inRoom("message").get(0).getJsonNumber("id").longValue();
+
+        chat.receive(bob.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"mine now\"}");
+        assertEquals("not_your_message", bob.last().getString("code"));
+        chat.receive(alice.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"the typo\",\"ref\":\"e\"}");
+
+        JsonObject edited = bob.inRoom("edited").get(0);
+        assertEquals(id, edited.getJsonNumber("messageId").longValue());
+        assertEquals("the typo", edited.getString("text"));
+        assertEquals(2, edited.getInt("seq"));
+        assertEquals("ack", alice.last().getString("type"));
+        var message = chat.history(ROOM, HistoryQuery.newest(10)).get(0);
+        assertEquals("the typo", message.text());
+        assertTrue(message.edited());
+
+        chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + "}");
+        chat.receive(alice.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"again\"}");
+        assertEquals("already_retracted", alice.last().getString("code"));
+        assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
+                "a retraction leaves no text behind, not even in the edits");
+    }
 }

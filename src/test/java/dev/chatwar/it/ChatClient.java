@@ -146,6 +146,10 @@ public class ChatClient {
         return request(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text).build());
     }
 
+    public JsonObject edit(long messageId, String text) {
+        return request(Json.createObjectBuilder().add("type", "edit").add("id", messageId).add("text", text).build());
+    }
+
     public JsonObject retract(long messageId) {
         return request(Json.createObjectBuilder().add("type", "retract").add("id", messageId).build());
     }

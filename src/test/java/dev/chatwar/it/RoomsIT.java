@@ -67,7 +67,7 @@ class RoomsIT extends DeployedWar {
     }
 
     @Test
-    void anAuthorRetractsAMessageWhichBecomesATombstone() {
+    void anAuthorEditsAndThenRetractsAMessageWhichBecomesATombstone() {
         String room = "retract-" + suffix;
         ChatClient erin = ChatClient.connect(ChatWar.BASE, "erin-" + suffix);
         ChatClient frank = ChatClient.connect(ChatWar.BASE, "frank-" + suffix);
@@ -75,23 +75,34 @@ class RoomsIT extends DeployedWar {
         frank.join(room);
         long id = erin.say(room, "regrettable").getJsonNumber("id").longValue();
 
+        assertEquals("not_your_message", frank.edit(id, "frank was here").getString("code"));
+        assertEquals(2, erin.edit(id, "less regrettable").getInt("seq"));
+        JsonObject edited = frank.awaitInRoom(room, "edited", 1).get(0);
+        assertEquals(id, edited.getJsonNumber("messageId").longValue());
+        assertEquals("less regrettable", edited.getString("text"));
+        JsonObject latest = api.history(room, 10).getJsonObject(0);
+        assertEquals("less regrettable", latest.getString("text"));
+        assertTrue(latest.getBoolean("edited"));
+
         assertEquals("not_your_message", frank.retract(id).getString("code"));
         JsonObject ack = erin.retract(id);
         assertEquals("ack", ack.getString("type"));
-        assertEquals(2, ack.getInt("seq"));
+        assertEquals(3, ack.getInt("seq"));
 
         JsonObject event = frank.awaitInRoom(room, "retracted", 1).get(0);
         assertEquals(id, event.getJsonNumber("messageId").longValue());
         assertEquals(erin.user(), event.getString("user"));
         assertEquals("already_retracted", erin.retract(id).getString("code"));
+        assertEquals("already_retracted", erin.edit(id, "too late").getString("code"));
         assertEquals("not_found", erin.retract(Long.MAX_VALUE).getString("code"));
 
         JsonArray history = api.history(room, 10);
-        assertEquals(2, history.size());
+        assertEquals(List.of("message", "edited", "retracted"),
+                history.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList());
         JsonObject tombstone = history.getJsonObject(0);
         assertTrue(tombstone.getBoolean("retracted"));
         assertTrue(tombstone.isNull("text"));
-        assertEquals("retracted", history.getJsonObject(1).getString("type"));
+        assertTrue(history.getJsonObject(1).isNull("text"), "the edit keeps no text of a retracted message");
         closeAll(erin, frank);
     }
 

@@ -3,6 +3,7 @@ package dev.chatwar.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,8 @@ class RequestParserTest {
                 "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"t\",\"clientId\":\"c-9\"}")).clientId());
         Request.Send send = (Request.Send) parser.parse("{\"type\":\"send\",\"room\":\"r1\",\"text\":\"<b>hi</b>\",\"ref\":\"x\"}");
         assertEquals("<b>hi</b>", send.text().value());
+        assertEquals(new Request.Edit(42, new MessageText("new"), null),
+                parser.parse("{\"type\":\"edit\",\"id\":42,\"text\":\"new\"}"));
         assertEquals(new Request.Retract(42, "r"), parser.parse("{\"type\":\"retract\",\"id\":42,\"ref\":\"r\"}"));
         assertEquals(new Request.History(new RoomName("r1"), new HistoryQuery(null, 9L, 20), null),
                 parser.parse("{\"type\":\"history\",\"room\":\"r1\",\"after\":9,\"limit\":20}"));
@@ -47,6 +50,8 @@ class RequestParserTest {
             "{\"type\":\"history\",\"room\":\"a\",\"before\":5,\"after\":2,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":7,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":\"\",\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"edit\",\"id\":4,\"ref\":\"7\"} | missing_field | 7",
+            "{\"type\":\"edit\",\"text\":\"t\",\"ref\":\"7\"} | missing_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":201,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":0,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"before\":0,\"ref\":\"7\"} | invalid_field | 7",

@@ -34,7 +34,7 @@ public final class InMemoryEventStore implements EventStore {
             throw new IllegalStateException("unique constraint: clientId " + clientId + " of " + author);
         }
         return append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.MESSAGE, author, text, null, at,
-                false, clientId));
+                false, false, clientId));
     }
 
     @Override
@@ -45,15 +45,38 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author,
                                                    Instant at) {
+        RoomEvent message = liveMessage(messageId);
+        RoomEvent retraction = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.RETRACTION, author,
+                null, messageId, at, false, false, null));
+        replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), null,
+                null, message.sentAt(), true, message.edited(), message.clientId()));
+        events.stream().filter(e -> e.kind() == RoomEvent.Kind.EDIT && e.messageId() == messageId).toList()
+                .forEach(e -> replace(new RoomEvent(e.id(), e.room(), e.seq(), e.kind(), e.author(), null,
+                        e.messageId(), e.sentAt(), false, false, null)));
+        return retraction;
+    }
+
+    @Override
+    public synchronized RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text,
+                                             Instant at) {
+        RoomEvent message = liveMessage(messageId);
+        RoomEvent edit = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.EDIT, author, text,
+                messageId, at, false, false, null));
+        replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), text,
+                null, message.sentAt(), false, true, message.clientId()));
+        return edit;
+    }
+
+    private RoomEvent liveMessage(long messageId) {
         RoomEvent message = find(messageId).orElseThrow();
         if (message.retracted()) {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "already retracted");
         }
-        RoomEvent retraction = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.RETRACTION, author,
-                null, messageId, at, false, null));
-        events.set((int) messageId - 1, new RoomEvent(message.id(), message.room(), message.seq(), message.kind(),
-                message.author(), null, null, message.sentAt(), true, message.clientId()));
-        return retraction;
+        return message;
+    }
+
+    private void replace(RoomEvent event) {
+        events.set((int) event.id() - 1, event);
     }
 
     @Override
