@@ -11,19 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
-/** The table row behind a {@link RoomEvent}. */
+/** The table row behind a {@link RoomEvent}; the table is made by db/migration/V1__room_events.sql. */
 @Entity
-@Table(name = "room_event",
-        uniqueConstraints = {
-            @UniqueConstraint(name = "room_event_room_seq", columnNames = {"room", "seq"}),
-            @UniqueConstraint(name = "room_event_client_id", columnNames = {"author", "clientId"})},
-        indexes = @Index(name = "room_event_by_room", columnList = "room, seq"))
+@Table(name = "room_event")
 @NamedQuery(name = StoredEvent.LAST_SEQ, query = "select max(e.seq) from StoredEvent e where e.room = :room")
 @NamedQuery(name = StoredEvent.BY_CLIENT_ID,
         query = "select e from StoredEvent e where e.author = :author and e.clientId = :clientId")

@@ -1,0 +1,24 @@
+package dev.chatwar.history;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** Brings the database schema up to date with db/migration when the application starts, before any request. */
+@ApplicationScoped
+public class SchemaMigration {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    void migrate(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}
