@@ -63,6 +63,46 @@ final class RawSocket implements Closeable {
         sendFrame(0x2, data);
     }
 
+    /**
+     * The next text message, answering pings on the way; null once the server closed or the connection
+     * ended. Meant for one reading thread.
+     */
+    String readText() {
+        try {
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream message = new ByteArrayOutputStream();
+            while (true) {
+                int head = in.read();
+                int second = in.read();
+                if (head < 0 || second < 0) {
+                    return null;
+                }
+                long length = second & 0x7f;
+                if (length >= 126) {
+                    int bytes = length == 126 ? 2 : 8;
+                    length = 0;
+                    for (int i = 0; i < bytes; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                byte[] payload = in.readNBytes((int) length);
+                int opcode = head & 0x0f;
+                if (opcode == 0x8) {
+                    return null;
+                } else if (opcode == 0x9) {
+                    sendFrame(0xA, payload);
+                } else if (opcode == 0x1 || opcode == 0x0) {
+                    message.writeBytes(payload);
+                    if ((head & 0x80) != 0) {
+                        return message.toString(StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        } catch (IOException closed) {
+            return null;
+        }
+    }
+
     /** Drops the TCP connection without a WebSocket close frame. */
     @Override
     public void close() {
@@ -73,8 +113,18 @@ final class RawSocket implements Closeable {
         }
     }
 
+    /** Drops the TCP connection with a reset, as a crashed peer or a lost network does. */
+    void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // A final, masked frame, as RFC 6455 requires of a client.
-    private void sendFrame(int opcode, byte[] payload) {
+    private synchronized void sendFrame(int opcode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x80 | opcode);
         if (payload.length < 126) {
