@@ -55,7 +55,7 @@ public final class Chat {
         Connection connection = new Connection(user, sink, outboxCapacityChars);
         connections.add(connection);
         connection.send(frames.welcome(user, connection.id()));
-        join(connection, RoomName.LOBBY, lobbyAfter, null);
+        join(connection, RoomName.LOBBY, lobbyAfter, false, null);
         return connection;
     }
 
@@ -65,11 +65,14 @@ public final class Chat {
         try {
             request = parser.parse(frame);
             if (request instanceof Request.Join join) {
-                join(connection, join.room(), join.after(), join.ref());
+                join(connection, join.room(), join.after(), join.receipts(), join.ref());
             } else if (request instanceof Request.Leave leave) {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Send send) {
                 send(connection, send);
+            } else if (request instanceof Request.Read read) {
+                drop(rooms.get(read.room()).read(connection, read.seq(), read.ref(),
+                        seq -> store.markRead(connection.user(), read.room(), seq)));
             } else if (request instanceof Request.History history) {
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
@@ -179,10 +182,21 @@ public final class Chat {
         connection.send(frames.ack(send.ref(), published.event(), published.duplicate()));
     }
 
-    private void join(Connection connection, RoomName name, Long after, String ref) {
+    private void join(Connection connection, RoomName name, Long after, boolean receipts, String ref) {
         connection.rooms().add(name);
         Room room = rooms.get(name);
-        drop(room.join(connection, ref, after, (from, upTo) -> missed(name, from, upTo)));
+        drop(room.join(connection, ref, after, receipts, new Room.Backlog() {
+            @Override
+            public List<RoomEvent> between(long from, long upTo) {
+                return missed(name, from, upTo);
+            }
+
+            @Override
+            public Frames.Reading reading(UserName user) {
+                long readSeq = store.readPosition(user, name);
+                return new Frames.Reading(readSeq, store.unreadAfter(name, user, readSeq));
+            }
+        }));
         if (!connection.isOpen()) {
             // the connection ended while joining and may have missed this room on its way out
             drop(room.leave(connection));

@@ -33,6 +33,15 @@ public interface EventStore {
 
     Optional<RoomEvent> find(long id);
 
+    /** The highest seq the user marked as read in the room, 0 when none. */
+    long readPosition(UserName user, RoomName room);
+
+    /** Moves the user's read position in the room forward to seq (never back); returns where it stands. */
+    long markRead(UserName user, RoomName room, long seq);
+
+    /** Messages of other users, not retracted, after seq in the room: what the user has not read. */
+    long unreadAfter(RoomName room, UserName user, long seq);
+
     /** One page of the room's events, in ascending seq order. */
     List<RoomEvent> page(RoomName room, HistoryQuery query);
 }

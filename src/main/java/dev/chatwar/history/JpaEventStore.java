@@ -77,6 +77,33 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    public long readPosition(UserName user, RoomName room) {
+        ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
+        return position == null ? 0 : position.seq();
+    }
+
+    @Override
+    public long markRead(UserName user, RoomName room, long seq) {
+        ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (position == null) {
+            em.persist(new ReadPosition(user.value(), room.value(), seq));
+            return seq;
+        }
+        return position.advanceTo(seq);
+    }
+
+    @Override
+    public long unreadAfter(RoomName room, UserName user, long seq) {
+        return em.createNamedQuery(StoredEvent.UNREAD, Long.class)
+                .setParameter("room", room.value())
+                .setParameter("seq", seq)
+                .setParameter("kind", RoomEvent.Kind.MESSAGE)
+                .setParameter("user", user.value())
+                .getSingleResult();
+    }
+
+    @Override
     public Optional<RoomEvent> find(long id) {
         return Optional.ofNullable(em.find(StoredEvent.class, id)).map(StoredEvent::toEvent);
     }

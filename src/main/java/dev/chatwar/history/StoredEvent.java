@@ -23,6 +23,8 @@ import java.time.Instant;
         query = "select e from StoredEvent e where e.author = :author and e.clientId = :clientId")
 @NamedQuery(name = StoredEvent.EDITS_OF,
         query = "select e from StoredEvent e where e.messageId = :messageId and e.kind = :kind")
+@NamedQuery(name = StoredEvent.UNREAD, query = "select count(e) from StoredEvent e where e.room = :room"
+        + " and e.seq > :seq and e.kind = :kind and e.author <> :user and e.retracted = false")
 @NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
 @NamedQuery(name = StoredEvent.BEFORE,
         query = "select e from StoredEvent e where e.room = :room and e.seq < :seq order by e.seq desc")
@@ -33,6 +35,7 @@ public class StoredEvent {
     static final String LAST_SEQ = "StoredEvent.lastSeq";
     static final String BY_CLIENT_ID = "StoredEvent.byClientId";
     static final String EDITS_OF = "StoredEvent.editsOf";
+    static final String UNREAD = "StoredEvent.unread";
     static final String NEWEST = "StoredEvent.newest";
     static final String BEFORE = "StoredEvent.before";
     static final String AFTER = "StoredEvent.after";

@@ -27,13 +27,20 @@ public final class Frames {
     public record Resumed(int replayed, boolean reset) {
     }
 
+    /** Where the joining user stands in the room: its read position, and the unread messages of others after it. */
+    public record Reading(long readSeq, long unread) {
+    }
+
     /** @param resumed null for a join without {@code after} */
-    public String joined(RoomName room, String ref, long lastSeq, Collection<UserName> present, Resumed resumed) {
+    public String joined(RoomName room, String ref, long lastSeq, Collection<UserName> present, Resumed resumed,
+                         Reading reading) {
         JsonArrayBuilder users = JSON.createArrayBuilder();
         present.forEach(user -> users.add(user.value()));
         JsonObjectBuilder joined = withRef(JSON.createObjectBuilder().add("type", "joined").add("room", room.value()), ref)
                 .add("lastSeq", lastSeq)
-                .add("present", users);
+                .add("present", users)
+                .add("readSeq", reading.readSeq())
+                .add("unread", reading.unread());
         if (resumed != null && resumed.reset()) {
             joined.add("reset", true);
         } else if (resumed != null) {
@@ -64,6 +71,21 @@ public final class Frames {
     /** A room event as returned by the HTTP API: the pushed frame without {@code own}. */
     public JsonObject event(RoomEvent event) {
         return eventObject(event).build();
+    }
+
+    public String read(RoomName room, String ref, long readSeq) {
+        return withRef(JSON.createObjectBuilder().add("type", "read").add("room", room.value()), ref)
+                .add("seq", readSeq)
+                .build().toString();
+    }
+
+    public String receipt(RoomName room, UserName user, long readSeq) {
+        return JSON.createObjectBuilder()
+                .add("type", "receipt")
+                .add("room", room.value())
+                .add("user", user.value())
+                .add("seq", readSeq)
+                .build().toString();
     }
 
     /** A page of history, each event marked {@code own} for the requesting user. */

@@ -11,8 +11,15 @@ public sealed interface Request {
 
     String ref();
 
-    /** {@code after}: the last seq the client saw in the room, to have what it missed replayed; or null. */
-    record Join(RoomName room, Long after, String ref) implements Request {
+    /**
+     * {@code after}: the last seq the client saw in the room, to have what it missed replayed; or null.
+     * {@code receipts}: whether the connection wants a receipt each time a member marks what it has read.
+     */
+    record Join(RoomName room, Long after, boolean receipts, String ref) implements Request {
+    }
+
+    /** The user has read the room up to and including {@code seq}. */
+    record Read(RoomName room, long seq, String ref) implements Request {
     }
 
     record Leave(RoomName room, String ref) implements Request {

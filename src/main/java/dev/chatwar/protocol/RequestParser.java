@@ -24,7 +24,9 @@ public final class RequestParser {
         try {
             String type = string(json, "type");
             return switch (type) {
-                case "join" -> new Request.Join(room(json), position("after", optionalInteger(json, "after")), ref);
+                case "join" -> new Request.Join(room(json), position("after", optionalInteger(json, "after")),
+                        flag(json, "receipts"), ref);
+                case "read" -> new Request.Read(room(json), position("seq", integer(json, "seq", present(json, "seq"))), ref);
                 case "leave" -> new Request.Leave(room(json), ref);
                 case "send" -> send(room(json), json, ref);
                 case "retract" -> new Request.Retract(id(json), ref);
@@ -121,6 +123,17 @@ public final class RequestParser {
             throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be 0 or more");
         }
         return seq;
+    }
+
+    private static boolean flag(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL || value == JsonValue.FALSE) {
+            return false;
+        }
+        if (value == JsonValue.TRUE) {
+            return true;
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be true or false");
     }
 
     private static Long optionalInteger(JsonObject json, String field) {

@@ -3,6 +3,8 @@ package dev.chatwar.room;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,7 @@ public final class Room {
     private final RoomName name;
     private final Frames frames;
     private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
+    private final Set<Connection> receiptWatchers = new LinkedHashSet<>();
     private long lastSeq;
 
     public Room(RoomName name, long lastSeq, Frames frames) {
@@ -56,20 +60,27 @@ public final class Room {
     /** The most events a join replays; a client further behind is told to page the history instead. */
     public static final int MAX_REPLAY = 1000;
 
-    /** The stored events with {@code after < seq <= upTo}, in seq order. */
-    @FunctionalInterface
-    public interface Missed {
+    /** What the store knows of this room, asked under the room's monitor. */
+    public interface Backlog {
+
+        /** The stored events with {@code after < seq <= upTo}, in seq order. */
         List<RoomEvent> between(long after, long upTo);
+
+        /** The user's read position here, and how many messages of others after it are unread. */
+        Frames.Reading reading(UserName user);
     }
 
     /**
      * Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply.
      * With {@code after}, the last seq the client saw, the events it missed follow the reply, before any
      * newer event: at most {@link #MAX_REPLAY}, else the reply says {@code reset} and replays nothing.
+     * With {@code receipts}, the connection is told each time a member marks what it has read.
      */
-    public synchronized Set<Connection> join(Connection connection, String ref, Long after, Missed missed) {
+    public synchronized Set<Connection> join(Connection connection, String ref, Long after, boolean receipts,
+                                             Backlog backlog) {
         boolean reset = after != null && (after > lastSeq || lastSeq - after > MAX_REPLAY);
-        List<RoomEvent> replay = after == null || reset ? List.of() : missed.between(after, lastSeq);
+        List<RoomEvent> replay = after == null || reset ? List.of() : backlog.between(after, lastSeq);
+        Frames.Reading reading = backlog.reading(connection.user());
         List<Connection> failed = new ArrayList<>();
         Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
         boolean arrived = ofUser.isEmpty();
@@ -78,12 +89,41 @@ public final class Room {
             broadcast(frames.presence(name, connection.user(), true), connection.user(), failed);
         }
         Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.size(), reset);
-        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, members.keySet(), resumed));
+        if (receipts) {
+            receiptWatchers.add(connection);
+        } else {
+            receiptWatchers.remove(connection);
+        }
+        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, members.keySet(), resumed, reading));
         for (RoomEvent event : replay) {
             delivered = delivered && connection.send(frames.event(event, event.author().equals(connection.user())));
         }
         if (!delivered) {
             failed.add(connection);
+        }
+        return settle(failed);
+    }
+
+    /**
+     * Moves the connection's user's read position to {@code seq} through {@code mark}, which returns where
+     * it stands (it never goes back); replies, and sends a receipt to the connections that asked for them.
+     */
+    public synchronized Set<Connection> read(Connection connection, long seq, String ref, LongUnaryOperator mark) {
+        if (seq > lastSeq) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "seq " + seq + " is beyond the room's last seq " + lastSeq);
+        }
+        long position = mark.applyAsLong(seq);
+        List<Connection> failed = new ArrayList<>();
+        if (!connection.send(frames.read(name, ref, position))) {
+            failed.add(connection);
+        }
+        if (position == seq) {
+            String receipt = frames.receipt(name, connection.user(), position);
+            for (Connection watcher : receiptWatchers) {
+                if (!watcher.send(receipt)) {
+                    failed.add(watcher);
+                }
+            }
         }
         return settle(failed);
     }
@@ -160,6 +200,7 @@ public final class Room {
 
     /** True when the connection was a member and its user now has no connection in the room. */
     private boolean removeMember(Connection connection) {
+        receiptWatchers.remove(connection);
         Set<Connection> ofUser = members.get(connection.user());
         if (ofUser == null || !ofUser.remove(connection)) {
             return false;

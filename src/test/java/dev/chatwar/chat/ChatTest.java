@@ -385,4 +385,37 @@ class ChatTest {
         assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
                 "a retraction leaves no text behind, not even in the edits");
     }
+
+    @Test
+    void readPositionsGiveUnreadCountsOnJoinAndReceiptsToWhoeverAskedForThem() {
+        Client alice = connectTo("alice");
+        for (int i = 1; i <= 4; i++) {
+            say(alice, "m" + i);
+        }
+        Client bob = connectTo("bob");
+        JsonObject joined = bob.inRoom("joined").get(0);
+        assertEquals(0, joined.getInt("readSeq"));
+        assertEquals(4, joined.getInt("unread"));
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"r\",\"receipts\":true}");
+        assertEquals(0, alice.inRoom("joined").get(1).getInt("unread"), "your own messages are never unread");
+
+        chat.receive(bob.connection(), "{\"type\":\"read\",\"room\":\"r\",\"seq\":3,\"ref\":\"r3\"}");
+        assertEquals(3, bob.last().getInt("seq"));
+        assertEquals("r3", bob.last().getString("ref"));
+        JsonObject receipt = alice.inRoom("receipt").get(0);
+        assertEquals("bob", receipt.getString("user"));
+        assertEquals(3, receipt.getInt("seq"));
+        assertTrue(bob.inRoom("receipt").isEmpty(), "receipts are opt-in");
+
+        chat.receive(bob.connection(), "{\"type\":\"read\",\"room\":\"r\",\"seq\":1}");
+        assertEquals(3, bob.last().getInt("seq"), "a read position never goes back");
+        assertEquals(1, alice.inRoom("receipt").size());
+        chat.receive(bob.connection(), "{\"type\":\"read\",\"room\":\"r\",\"seq\":99,\"ref\":\"x\"}");
+        assertEquals("invalid_field", bob.last().getString("code"));
+
+        Client bobLater = connectTo("bob");
+        JsonObject rejoined = bobLater.inRoom("joined").get(0);
+        assertEquals(3, rejoined.getInt("readSeq"));
+        assertEquals(1, rejoined.getInt("unread"));
+    }
 }

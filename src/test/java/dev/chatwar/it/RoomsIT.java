@@ -167,6 +167,33 @@ class RoomsIT extends DeployedWar {
     }
 
     @Test
+    void aReadPositionIsKeptPerUserGivesUnreadCountsAndSendsReceiptsToWhoAskedForThem() {
+        String room = "reading-" + suffix;
+        String liam = "liam-" + suffix;
+        ChatClient mia = ChatClient.connect(ChatWar.BASE, "mia-" + suffix);
+        mia.request(Json.createObjectBuilder().add("type", "join").add("room", room).add("receipts", true).build());
+        mia.sayMany(room, "news", 3);
+        ChatClient liamPhone = ChatClient.connect(ChatWar.BASE, liam);
+        JsonObject joined = liamPhone.join(room);
+        assertEquals(0, joined.getInt("readSeq"));
+        assertEquals(3, joined.getInt("unread"));
+
+        JsonObject read = liamPhone.request(Json.createObjectBuilder().add("type", "read").add("room", room)
+                .add("seq", 2).build());
+        assertEquals("read", read.getString("type"));
+        assertEquals(2, read.getInt("seq"));
+        JsonObject receipt = mia.awaitInRoom(room, "receipt", 1).get(0);
+        assertEquals(liam, receipt.getString("user"));
+        assertEquals(2, receipt.getInt("seq"));
+
+        ChatClient liamLaptop = ChatClient.connect(ChatWar.BASE, liam);
+        JsonObject later = liamLaptop.join(room);
+        assertEquals(2, later.getInt("readSeq"), "the position belongs to the user, on every device");
+        assertEquals(1, later.getInt("unread"));
+        closeAll(mia, liamPhone, liamLaptop);
+    }
+
+    @Test
     void historyPagesByCursorOverTheSocketAndOverHttp() {
         String room = "pages-" + suffix;
         ChatClient judy = ChatClient.connect(ChatWar.BASE, "judy-" + suffix);

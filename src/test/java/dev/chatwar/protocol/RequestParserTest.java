@@ -16,7 +16,10 @@ class RequestParserTest {
 
     @Test
     void readsEachRequestType() {
-        assertEquals(new Request.Join(new RoomName("r1"), null, "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
+        assertEquals(new Request.Join(new RoomName("r1"), null, false, "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
+        assertEquals(new Request.Join(new RoomName("r1"), 7L, true, null),
+                parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"after\":7,\"receipts\":true}"));
+        assertEquals(new Request.Read(new RoomName("r1"), 3, null), parser.parse("{\"type\":\"read\",\"room\":\"r1\",\"seq\":3}"));
         assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
         assertEquals("c-9", ((Request.Send) parser.parse(
                 "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"t\",\"clientId\":\"c-9\"}")).clientId());
@@ -52,6 +55,9 @@ class RequestParserTest {
             "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":\"\",\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"edit\",\"id\":4,\"ref\":\"7\"} | missing_field | 7",
             "{\"type\":\"edit\",\"text\":\"t\",\"ref\":\"7\"} | missing_field | 7",
+            "{\"type\":\"read\",\"room\":\"a\",\"ref\":\"7\"} | missing_field | 7",
+            "{\"type\":\"read\",\"room\":\"a\",\"seq\":-1,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"join\",\"room\":\"a\",\"receipts\":\"yes\",\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":201,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"limit\":0,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"history\",\"room\":\"a\",\"before\":0,\"ref\":\"7\"} | invalid_field | 7",

@@ -9,6 +9,8 @@ import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +18,7 @@ import java.util.Optional;
 public final class InMemoryEventStore implements EventStore {
 
     private final List<RoomEvent> events = new ArrayList<>();
+    private final Map<String, Long> readPositions = new HashMap<>();
     private boolean failing;
 
     public synchronized void failing(boolean failing) {
@@ -77,6 +80,22 @@ public final class InMemoryEventStore implements EventStore {
 
     private void replace(RoomEvent event) {
         events.set((int) event.id() - 1, event);
+    }
+
+    @Override
+    public synchronized long readPosition(UserName user, RoomName room) {
+        return readPositions.getOrDefault(user + "/" + room, 0L);
+    }
+
+    @Override
+    public synchronized long markRead(UserName user, RoomName room, long seq) {
+        return readPositions.merge(user + "/" + room, seq, Math::max);
+    }
+
+    @Override
+    public synchronized long unreadAfter(RoomName room, UserName user, long seq) {
+        return events.stream().filter(e -> e.room().equals(room) && e.seq() > seq && e.isMessage()
+                && !e.author().equals(user) && !e.retracted()).count();
     }
 
     @Override
