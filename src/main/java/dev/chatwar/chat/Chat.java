@@ -55,7 +55,13 @@ public final class Chat {
         Connection connection = new Connection(user, sink, outboxCapacityChars);
         connections.add(connection);
         connection.send(frames.welcome(user, connection.id()));
-        join(connection, RoomName.LOBBY, lobbyAfter, false, null);
+        try {
+            join(connection, RoomName.LOBBY, lobbyAfter, false, null);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not join " + connection + " to the lobby", failure);
+            connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
+                    "could not join the lobby; join it again", null)));
+        }
         return connection;
     }
 

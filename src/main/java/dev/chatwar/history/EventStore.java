@@ -39,7 +39,10 @@ public interface EventStore {
     /** Moves the user's read position in the room forward to seq (never back); returns where it stands. */
     long markRead(UserName user, RoomName room, long seq);
 
-    /** Messages of other users, not retracted, after seq in the room: what the user has not read. */
+    /** The most unread messages counted; counting stops there so that a join costs the same in any room. */
+    int MAX_UNREAD = 1000;
+
+    /** Messages of other users, not retracted, after seq in the room, counted up to {@link #MAX_UNREAD}. */
     long unreadAfter(RoomName room, UserName user, long seq);
 
     /** One page of the room's events, in ascending seq order. */

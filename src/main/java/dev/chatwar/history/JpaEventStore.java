@@ -100,7 +100,9 @@ public class JpaEventStore implements EventStore {
                 .setParameter("seq", seq)
                 .setParameter("kind", RoomEvent.Kind.MESSAGE)
                 .setParameter("user", user.value())
-                .getSingleResult();
+                .setMaxResults(MAX_UNREAD)
+                .getResultList()
+                .size();
     }
 
     @Override

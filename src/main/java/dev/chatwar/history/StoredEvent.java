@@ -23,7 +23,7 @@ import java.time.Instant;
         query = "select e from StoredEvent e where e.author = :author and e.clientId = :clientId")
 @NamedQuery(name = StoredEvent.EDITS_OF,
         query = "select e from StoredEvent e where e.messageId = :messageId and e.kind = :kind")
-@NamedQuery(name = StoredEvent.UNREAD, query = "select count(e) from StoredEvent e where e.room = :room"
+@NamedQuery(name = StoredEvent.UNREAD, query = "select e.id from StoredEvent e where e.room = :room"
         + " and e.seq > :seq and e.kind = :kind and e.author <> :user and e.retracted = false")
 @NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
 @NamedQuery(name = StoredEvent.BEFORE,

@@ -418,4 +418,19 @@ class ChatTest {
         assertEquals(3, rejoined.getInt("readSeq"));
         assertEquals(1, rejoined.getInt("unread"));
     }
+
+    @Test
+    void aConnectionOpenedWhileTheStoreFailsIsToldAndCanJoinLater() {
+        store.failing(true);
+        Client alice = connect("alice");
+        assertEquals("welcome", alice.sink().frames().get(0).getString("type"));
+        assertEquals("server_error", alice.last().getString("code"));
+        assertEquals(1, chat.connections().connectionCount());
+
+        store.failing(false);
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"lobby\"}");
+        assertEquals("joined", alice.last().getString("type"));
+        chat.closed(alice.connection(), 1000);
+        assertEquals(0, chat.connections().connectionCount());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.chat.ChatEndpoint;
 import dev.chatwar.chat.MessageText;
+import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
@@ -49,7 +50,8 @@ class ProtocolDocumentTest {
                 "| `ref` | " + RequestParser.MAX_REF_LENGTH + " characters |",
                 grouped.format(ChatEndpoint.MAX_FRAME_BYTES) + " bytes",
                 grouped.format(ChatEndpoint.MAX_PENDING_REQUESTS) + ", else close 1008",
-                grouped.format(Room.MAX_REPLAY) + ", else `reset`"}) {
+                grouped.format(Room.MAX_REPLAY) + ", else `reset`",
+                "`unread` counted on `joined` | up to " + grouped.format(EventStore.MAX_UNREAD)}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
         }
     }

@@ -84,6 +84,7 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized long readPosition(UserName user, RoomName room) {
+        failIfFailing();
         return readPositions.getOrDefault(user + "/" + room, 0L);
     }
 
@@ -95,7 +96,7 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized long unreadAfter(RoomName room, UserName user, long seq) {
         return events.stream().filter(e -> e.room().equals(room) && e.seq() > seq && e.isMessage()
-                && !e.author().equals(user) && !e.retracted()).count();
+                && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
     }
 
     @Override
@@ -114,10 +115,14 @@ public final class InMemoryEventStore implements EventStore {
                 : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
     }
 
-    private RoomEvent append(RoomEvent event) {
+    private void failIfFailing() {
         if (failing) {
             throw new IllegalStateException("store unavailable");
         }
+    }
+
+    private RoomEvent append(RoomEvent event) {
+        failIfFailing();
         if (event.seq() != lastSeq(event.room()) + 1) {
             throw new IllegalStateException("seq " + event.seq() + " would leave a gap or repeat");
         }
