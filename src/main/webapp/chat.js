@@ -43,8 +43,10 @@ async function loadHistory(name, lastSeq) {
 function apply(name, event) {
     const events = room(name).events;
     events.set(event.seq, event);
-    if (event.type === 'retracted') {
-        for (const e of events.values()) if (e.id === event.messageId) { e.text = null; e.retracted = true; }
+    for (const e of events.values()) {
+        if (e.id !== event.messageId) continue;
+        if (event.type === 'retracted') { e.text = null; e.retracted = true; }
+        if (event.type === 'edited') { e.text = event.text; e.edited = true; }
     }
 }
 
@@ -59,6 +61,7 @@ function receive(frame) {
             if (current === frame.room) current = 'lobby';
             break;
         case 'message':
+        case 'edited':
         case 'retracted':
             apply(frame.room, frame);
             break;
@@ -95,7 +98,7 @@ function render() {
         const who = document.createElement('strong');
         who.textContent = m.user;
         const text = document.createElement('span');
-        text.textContent = m.retracted ? 'message retracted' : m.text;
+        text.textContent = m.retracted ? 'message retracted' : m.text + (m.edited ? ' (edited)' : '');
         if (m.retracted) text.className = 'retracted';
         li.append(who, ' ', text);
         if (m.own && !m.retracted) {
