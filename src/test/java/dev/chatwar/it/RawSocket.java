@@ -29,26 +29,53 @@ final class RawSocket implements Closeable {
 
     /** Performs the opening handshake with the given query string; {@code receiveBuffer} 0 keeps the default. */
     static RawSocket handshake(URI base, String query, int receiveBuffer) {
+        return handshake(base, query, receiveBuffer, "");
+    }
+
+    /** The same, with extra header lines, each ending in CRLF. */
+    static RawSocket handshake(URI base, String query, int receiveBuffer, String headers) {
         try {
-            Socket socket = new Socket();
-            if (receiveBuffer > 0) {
-                socket.setReceiveBufferSize(receiveBuffer);
-            }
-            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
-            socket.setSoTimeout(30_000);
-            byte[] key = new byte[16];
-            ThreadLocalRandom.current().nextBytes(key);
-            String request = "GET " + base.getPath() + "chat" + query + " HTTP/1.1\r\n"
-                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            Socket socket = connect(base, receiveBuffer);
+            socket.getOutputStream().write((handshakeHead(base, query) + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             String head = readHead(socket.getInputStream());
             return new RawSocket(socket, Integer.parseInt(head.split(" ", 3)[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A TCP connection to the server that sends only the first {@code bytes} of a handshake, then nothing. */
+    static Socket partialHandshake(URI base, int bytes) {
+        try {
+            Socket socket = connect(base, 0);
+            byte[] head = handshakeHead(base, "?user=slowpoke").getBytes(StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(head, 0, Math.min(bytes, head.length));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Socket connect(URI base, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    // The request line and headers of a handshake, without the blank line that ends them.
+    private static String handshakeHead(URI base, String query) {
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        return "GET " + base.getPath() + "chat" + query + " HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n";
     }
 
     int status() {
