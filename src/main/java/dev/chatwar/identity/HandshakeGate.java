@@ -13,15 +13,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Refuses a WebSocket handshake without a valid identity, or with a bad {@code after}, before the upgrade. */
+/**
+ * Refuses a WebSocket handshake before the upgrade: from a page of a foreign origin (403), without a valid
+ * identity or with a bad {@code after} (400).
+ */
 @WebFilter(ChatEndpoint.PATH)
 public class HandshakeGate extends HttpFilter {
 
     private final Frames frames = new Frames();
+    private OriginPolicy origins;
+
+    @Override
+    public void init() {
+        origins = OriginPolicy.of(System.getProperty(OriginPolicy.ALLOWED_ORIGINS));
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+            refuse(response, ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
+            return;
+        }
         if (Identity.resolve(request.getParameter(Identity.QUERY_PARAMETER)) instanceof Identity.Refused refused) {
             refuse(response, refused.code(), refused.message());
             return;

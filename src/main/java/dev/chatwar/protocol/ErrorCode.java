@@ -4,6 +4,7 @@ package dev.chatwar.protocol;
 public enum ErrorCode {
     MISSING_USER(400),
     INVALID_USER(400),
+    FORBIDDEN_ORIGIN(403),
     MALFORMED_JSON(400),
     UNKNOWN_TYPE(400),
     MISSING_FIELD(400),

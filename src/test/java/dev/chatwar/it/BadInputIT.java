@@ -64,6 +64,18 @@ class BadInputIT extends DeployedWar {
     }
 
     @Test
+    void aHandshakeFromAPageOfAForeignOriginIsRefusedWith403() {
+        try (RawSocket foreign = RawSocket.handshake(ChatWar.BASE, "?user=mallory", 0, "Origin: http://evil.example\r\n")) {
+            assertEquals(403, foreign.status());
+        }
+        String own = "http://" + ChatWar.BASE.getHost() + ":" + ChatWar.BASE.getPort();
+        try (RawSocket sameOrigin = RawSocket.handshake(ChatWar.BASE, "?user=page-" + suffix, 0, "Origin: " + own + "\r\n")) {
+            assertEquals(101, sameOrigin.status());
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void anAbruptDisconnectRemovesTheConnectionAndItsPresence() {
         String room = "abrupt-" + suffix;
         String ghost = "ghost-" + suffix;
