@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public final class Chat {
 
     private static final Logger LOG = Logger.getLogger(Chat.class.getName());
+    /** A connection announces typing in a room at most this often; more often is dropped silently. */
+    public static final long TYPING_INTERVAL_MILLIS = 2000;
 
     private final EventStore store;
     private final Clock clock;
@@ -76,6 +78,10 @@ public final class Chat {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Send send) {
                 send(connection, send);
+            } else if (request instanceof Request.Typing typing) {
+                if (connection.mayAnnounceTyping(typing.room(), clock.millis(), TYPING_INTERVAL_MILLIS)) {
+                    drop(rooms.get(typing.room()).typing(connection));
+                }
             } else if (request instanceof Request.Read read) {
                 drop(rooms.get(read.room()).read(connection, read.seq(), read.ref(),
                         seq -> store.markRead(connection.user(), read.room(), seq)));

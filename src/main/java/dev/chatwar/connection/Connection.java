@@ -2,6 +2,7 @@ package dev.chatwar.connection;
 
 import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,7 @@ public final class Connection {
     private final Outbox outbox;
     private final FrameSink sink;
     private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
+    private final Map<RoomName, Long> lastTyping = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
     public Connection(UserName user, FrameSink sink, long outboxCapacityChars) {
@@ -36,6 +38,21 @@ public final class Connection {
     /** Queues a frame; false means this connection can take no more and must be dropped. */
     public boolean send(String frame) {
         return open && outbox.offer(frame);
+    }
+
+    /** Queues a frame that may be dropped under pressure; false means this connection must be dropped. */
+    public boolean sendEphemeral(String frame) {
+        return open && outbox.offerEphemeral(frame);
+    }
+
+    /** Whether a typing indicator in the room may go out at this time: one per interval and room at most. */
+    public boolean mayAnnounceTyping(RoomName room, long nowMillis, long intervalMillis) {
+        boolean[] allowed = {false};
+        lastTyping.compute(room, (name, last) -> {
+            allowed[0] = last == null || nowMillis - last >= intervalMillis;
+            return allowed[0] ? nowMillis : last;
+        });
+        return allowed[0];
     }
 
     /** Queues a ping; false means this connection can take no more and must be dropped. */

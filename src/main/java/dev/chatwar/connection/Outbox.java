@@ -50,6 +50,23 @@ public final class Outbox {
         return true;
     }
 
+    /**
+     * Queues a frame that may be lost, such as a typing indicator: when the outbox is more than half full
+     * it is dropped at once, so a slow client loses these before anything that matters. False only when
+     * the outbox has given up, as for {@link #offer}.
+     */
+    public boolean offerEphemeral(String frame) {
+        synchronized (this) {
+            if (overflowed || failed) {
+                return false;
+            }
+            if (queuedChars + frame.length() > capacityChars / 2) {
+                return true;
+            }
+        }
+        return offer(frame);
+    }
+
     /** Queues a ping behind the frames already waiting; false as for {@link #offer}. */
     public boolean offerPing() {
         return offer(PING);

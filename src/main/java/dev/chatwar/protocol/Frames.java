@@ -79,6 +79,14 @@ public final class Frames {
                 .build().toString();
     }
 
+    public String typing(RoomName room, UserName user) {
+        return JSON.createObjectBuilder()
+                .add("type", "typing")
+                .add("room", room.value())
+                .add("user", user.value())
+                .build().toString();
+    }
+
     public String receipt(RoomName room, UserName user, long readSeq) {
         return JSON.createObjectBuilder()
                 .add("type", "receipt")

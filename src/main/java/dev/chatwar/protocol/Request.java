@@ -18,6 +18,10 @@ public sealed interface Request {
     record Join(RoomName room, Long after, boolean receipts, String ref) implements Request {
     }
 
+    /** The user is typing in the room: an ephemeral signal, never stored, never answered. */
+    record Typing(RoomName room, String ref) implements Request {
+    }
+
     /** The user has read the room up to and including {@code seq}. */
     record Read(RoomName room, long seq, String ref) implements Request {
     }

@@ -26,6 +26,7 @@ public final class RequestParser {
             return switch (type) {
                 case "join" -> new Request.Join(room(json), position("after", optionalInteger(json, "after")),
                         flag(json, "receipts"), ref);
+                case "typing" -> new Request.Typing(room(json), ref);
                 case "read" -> new Request.Read(room(json), position("seq", integer(json, "seq", present(json, "seq"))), ref);
                 case "leave" -> new Request.Leave(room(json), ref);
                 case "send" -> send(room(json), json, ref);

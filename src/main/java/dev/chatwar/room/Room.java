@@ -128,6 +128,25 @@ public final class Room {
         return settle(failed);
     }
 
+    /** Tells the other users' connections that the connection's user is typing; lost first under pressure. */
+    public synchronized Set<Connection> typing(Connection connection) {
+        if (!isMember(connection)) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + name + "' before typing in it");
+        }
+        String typing = frames.typing(name, connection.user());
+        List<Connection> failed = new ArrayList<>();
+        members.forEach((user, connections) -> {
+            if (!user.equals(connection.user())) {
+                for (Connection other : connections) {
+                    if (!other.sendEphemeral(typing)) {
+                        failed.add(other);
+                    }
+                }
+            }
+        });
+        return settle(failed);
+    }
+
     /** Removes the connection; tells the others if its user has no connection left here. */
     public synchronized Set<Connection> leave(Connection connection) {
         return settle(List.of(), connection);

@@ -13,6 +13,7 @@ import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.RecordingSink;
+import dev.chatwar.support.TestClock;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -432,5 +433,32 @@ class ChatTest {
         assertEquals("joined", alice.last().getString("type"));
         chat.closed(alice.connection(), 1000);
         assertEquals(0, chat.connections().connectionCount());
+    }
+
+    @Test
+    void typingReachesTheOtherUsersAtMostOncePerIntervalAndIsNeverStored() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, clock, 1_000_000);
+        RecordingSink aliceSink = new RecordingSink();
+        RecordingSink aliceTabSink = new RecordingSink();
+        RecordingSink bobSink = new RecordingSink();
+        Connection alice = timed.open(new UserName("alice"), aliceSink, null);
+        timed.open(new UserName("alice"), aliceTabSink, null);
+        timed.open(new UserName("bob"), bobSink, null);
+
+        timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
+        timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
+        clock.advance(java.time.Duration.ofMillis(Chat.TYPING_INTERVAL_MILLIS));
+        timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
+
+        assertEquals(2, bobSink.framesOfType("typing").size());
+        assertEquals("alice", bobSink.framesOfType("typing").get(0).getString("user"));
+        assertTrue(aliceTabSink.framesOfType("typing").isEmpty(), "not echoed to the typist's own connections");
+        assertTrue(aliceSink.framesOfType("typing").isEmpty());
+        assertTrue(timed.history(RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
+
+        timed.receive(alice, "{\"type\":\"typing\",\"room\":\"elsewhere\",\"ref\":\"t\"}");
+        JsonObject refused = aliceSink.frames().get(aliceSink.frames().size() - 1);
+        assertEquals("not_in_room", refused.getString("code"));
     }
 }

@@ -88,4 +88,20 @@ class OutboxTest {
 
         assertEquals(List.of("a", RecordingSink.PING, "b"), sink.sent());
     }
+
+    @Test
+    void anEphemeralFrameIsDroppedOnceTheOutboxIsHalfFullAndOtherFramesStillGo() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 20);
+        outbox.offer("in-flight");
+        assertTrue(outbox.offerEphemeral("typing"));
+        assertTrue(outbox.offer("abcd"));
+        assertTrue(outbox.offerEphemeral("typing"), "dropped, but the connection is fine");
+        assertTrue(outbox.offer("efgh"));
+
+        sink.release();
+
+        assertEquals(List.of("in-flight", "typing", "abcd", "efgh"), sink.sent());
+        assertFalse(outbox.overflowed());
+    }
 }

@@ -194,6 +194,22 @@ class RoomsIT extends DeployedWar {
     }
 
     @Test
+    void typingIsShownToTheOthersInTheRoomAndNeverStored() {
+        String room = "typing-" + suffix;
+        ChatClient nina = ChatClient.connect(ChatWar.BASE, "nina-" + suffix);
+        ChatClient omar = ChatClient.connect(ChatWar.BASE, "omar-" + suffix);
+        nina.join(room);
+        omar.join(room);
+
+        nina.sendRaw("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+
+        assertEquals(nina.user(), omar.awaitInRoom(room, "typing", 1).get(0).getString("user"));
+        assertEquals(0, api.history(room, 10).size());
+        assertTrue(nina.inRoom(room, "typing").isEmpty());
+        closeAll(nina, omar);
+    }
+
+    @Test
     void historyPagesByCursorOverTheSocketAndOverHttp() {
         String room = "pages-" + suffix;
         ChatClient judy = ChatClient.connect(ChatWar.BASE, "judy-" + suffix);
