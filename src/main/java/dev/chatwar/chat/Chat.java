@@ -69,6 +69,9 @@ public final class Chat {
 
     /** Answers one text frame of a connection. A bad request gets an error frame; the connection stays. */
     public void receive(Connection connection, String frame) {
+        if (!connection.isOpen()) {
+            return; // dropped (too slow, say) while this frame waited: the server no longer acts for it
+        }
         Request request = null;
         try {
             request = parser.parse(frame);

@@ -461,4 +461,16 @@ class ChatTest {
         JsonObject refused = aliceSink.frames().get(aliceSink.frames().size() - 1);
         assertEquals("not_in_room", refused.getString("code"));
     }
+
+    @Test
+    void aFrameThatArrivesAfterTheConnectionEndedIsIgnored() {
+        Client alice = connectTo("alice");
+        Client bob = connectTo("bob");
+        chat.closed(alice.connection(), 1006);
+
+        say(alice, "from beyond");
+
+        assertTrue(bob.inRoom("message").isEmpty());
+        assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).isEmpty());
+    }
 }
