@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
@@ -86,7 +87,7 @@ public final class Room {
         boolean arrived = ofUser.isEmpty();
         ofUser.add(connection);
         if (arrived) {
-            broadcast(frames.presence(name, connection.user(), true), connection.user(), failed);
+            broadcast(frames.presence(name, connection.user(), true), connection.user(), failed, Connection::send);
         }
         Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.size(), reset);
         if (receipts) {
@@ -133,17 +134,8 @@ public final class Room {
         if (!isMember(connection)) {
             throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + name + "' before typing in it");
         }
-        String typing = frames.typing(name, connection.user());
         List<Connection> failed = new ArrayList<>();
-        members.forEach((user, connections) -> {
-            if (!user.equals(connection.user())) {
-                for (Connection other : connections) {
-                    if (!other.sendEphemeral(typing)) {
-                        failed.add(other);
-                    }
-                }
-            }
-        });
+        broadcast(frames.typing(name, connection.user()), connection.user(), failed, Connection::sendEphemeral);
         return settle(failed);
     }
 
@@ -186,11 +178,12 @@ public final class Room {
     public record Published(RoomEvent event, Set<Connection> dropped, boolean duplicate) {
     }
 
-    private void broadcast(String frame, UserName except, Collection<Connection> failed) {
+    private void broadcast(String frame, UserName except, Collection<Connection> failed,
+                           BiPredicate<Connection, String> send) {
         members.forEach((user, connections) -> {
             if (!user.equals(except)) {
                 for (Connection connection : connections) {
-                    if (!connection.send(frame)) {
+                    if (!send.test(connection, frame)) {
                         failed.add(connection);
                     }
                 }
@@ -209,7 +202,7 @@ public final class Room {
             Connection connection = pending.poll();
             if (removed.add(connection) && removeMember(connection)) {
                 List<Connection> more = new ArrayList<>();
-                broadcast(frames.presence(name, connection.user(), false), null, more);
+                broadcast(frames.presence(name, connection.user(), false), null, more, Connection::send);
                 dropped.addAll(more);
                 pending.addAll(more);
             }
