@@ -33,6 +33,8 @@ public final class Chat {
     private static final Logger LOG = Logger.getLogger(Chat.class.getName());
     /** A connection announces typing in a room at most this often; more often is dropped silently. */
     public static final long TYPING_INTERVAL_MILLIS = 2000;
+    /** Rooms one connection may be in at once, the lobby included. */
+    public static final int MAX_ROOMS_PER_CONNECTION = 100;
 
     private final EventStore store;
     private final Clock clock;
@@ -198,6 +200,10 @@ public final class Chat {
     }
 
     private void join(Connection connection, RoomName name, Long after, boolean receipts, String ref) {
+        if (!connection.rooms().contains(name) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
+            throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
+                    "a connection may be in " + MAX_ROOMS_PER_CONNECTION + " rooms at most; leave one first");
+        }
         connection.rooms().add(name);
         Room room = rooms.get(name);
         drop(room.join(connection, ref, after, receipts, new Room.Backlog() {

@@ -35,6 +35,11 @@ public final class Connections {
         return removed[0];
     }
 
+    public int connectionsOf(UserName user) {
+        Set<Connection> connections = byUser.get(user);
+        return connections == null ? 0 : connections.size();
+    }
+
     public int connectionCount() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }

@@ -473,4 +473,21 @@ class ChatTest {
         assertTrue(bob.inRoom("message").isEmpty());
         assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).isEmpty());
     }
+
+    @Test
+    void aConnectionCanBeInAHundredRoomsAtOnce() {
+        Client alice = connect("alice");
+        for (int i = 1; i < Chat.MAX_ROOMS_PER_CONNECTION; i++) {
+            chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"room" + i + "\"}");
+        }
+        assertEquals(Chat.MAX_ROOMS_PER_CONNECTION, alice.sink().framesOfType("joined").size());
+
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"one-too-many\",\"ref\":\"x\"}");
+        assertEquals("too_many_rooms", alice.last().getString("code"));
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"room7\"}");
+        assertEquals("joined", alice.last().getString("type"), "rejoining a room it is in is no new room");
+        chat.receive(alice.connection(), "{\"type\":\"leave\",\"room\":\"room7\"}");
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"one-too-many\"}");
+        assertEquals("joined", alice.last().getString("type"));
+    }
 }

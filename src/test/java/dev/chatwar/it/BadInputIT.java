@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +73,21 @@ class BadInputIT extends DeployedWar {
         try (RawSocket sameOrigin = RawSocket.handshake(ChatWar.BASE, "?user=page-" + suffix, 0, "Origin: " + own + "\r\n")) {
             assertEquals(101, sameOrigin.status());
         }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aUserHoldingTwentyConnectionsIsRefusedATwentyFirstWith429() {
+        String user = "busy-" + suffix;
+        List<ChatClient> tabs = IntStream.range(0, 20).mapToObj(i -> ChatClient.connect(ChatWar.BASE, user)).toList();
+        try (RawSocket oneMore = RawSocket.handshake(ChatWar.BASE, "?user=" + user, 0)) {
+            assertEquals(429, oneMore.status());
+        }
+        tabs.get(0).closeNormally();
+        api.awaitConnections(19);
+        ChatClient again = ChatClient.connect(ChatWar.BASE, user);
+        again.closeNormally();
+        tabs.subList(1, 20).forEach(ChatClient::closeNormally);
         api.awaitConnections(0);
     }
 

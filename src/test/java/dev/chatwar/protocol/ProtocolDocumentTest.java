@@ -2,7 +2,9 @@ package dev.chatwar.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.chat.Chat;
 import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.identity.HandshakeGate;
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.UserName;
@@ -51,7 +53,9 @@ class ProtocolDocumentTest {
                 grouped.format(ChatEndpoint.MAX_FRAME_BYTES) + " bytes",
                 grouped.format(ChatEndpoint.MAX_PENDING_REQUESTS) + ", else close 1008",
                 grouped.format(Room.MAX_REPLAY) + ", else `reset`",
-                "`unread` counted on `joined` | up to " + grouped.format(EventStore.MAX_UNREAD)}) {
+                "`unread` counted on `joined` | up to " + grouped.format(EventStore.MAX_UNREAD),
+                "| connections per user | " + HandshakeGate.DEFAULT_MAX_CONNECTIONS_PER_USER + " ",
+                "| rooms per connection | " + Chat.MAX_ROOMS_PER_CONNECTION + ", else `too_many_rooms` |"}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
         }
     }
