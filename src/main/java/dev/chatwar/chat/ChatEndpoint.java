@@ -49,7 +49,7 @@ public class ChatEndpoint {
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS);
             SessionSink sink = new SessionSink(session, runtime.worker());
-            Long lobbyAfter = RequestParser.handshakeAfter(first(session, "after"));
+            Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
             mailbox.put(() -> connection = runtime.chat().open(known.user(), sink, lobbyAfter));
         } else {
             // normally refused at the handshake by HandshakeGate; this guards a container that skips filters

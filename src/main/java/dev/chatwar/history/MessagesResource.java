@@ -2,8 +2,6 @@ package dev.chatwar.history;
 
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Identity;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
@@ -36,7 +34,8 @@ public class MessagesResource {
     @GET
     public String page(@PathParam("room") String room, @QueryParam("before") String before,
                        @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        HistoryQuery query = HistoryQuery.of(number("before", before), number("after", after), number("limit", limit));
+        HistoryQuery query = HistoryQuery.of(RequestParser.integerParameter("before", before),
+                RequestParser.integerParameter("after", after), RequestParser.integerParameter("limit", limit));
         JsonArrayBuilder events = Json.createArrayBuilder();
         runtime.chat().history(RoomName.parse(room), query).forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
@@ -50,16 +49,5 @@ public class MessagesResource {
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(frames.event(published.event()).toString())
                 .build();
-    }
-
-    private static Long number(String name, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(raw);
-        } catch (NumberFormatException notANumber) {
-            throw new ChatException(ErrorCode.INVALID_FIELD, name + " must be an integer");
-        }
     }
 }

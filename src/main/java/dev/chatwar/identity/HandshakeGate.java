@@ -58,7 +58,7 @@ public class HandshakeGate extends HttpFilter {
             return;
         }
         try {
-            RequestParser.handshakeAfter(request.getParameter("after"));
+            RequestParser.handshakeAfter(request.getParameter(RequestParser.HANDSHAKE_AFTER));
         } catch (ChatException invalid) {
             refuse(response, invalid.code(), invalid.getMessage());
             return;

@@ -107,15 +107,23 @@ public final class RequestParser {
         return id;
     }
 
+    /** The handshake's query parameter naming the last lobby seq a reconnecting client saw. */
+    public static final String HANDSHAKE_AFTER = "after";
+
     /** The {@code after} of a handshake, whose lobby join resumes from it; null when absent. */
     public static Long handshakeAfter(String raw) {
+        return position(HANDSHAKE_AFTER, integerParameter(HANDSHAKE_AFTER, raw));
+    }
+
+    /** An integer from a URL (query string or handshake); null when absent, {@code invalid_field} when not one. */
+    public static Long integerParameter(String name, String raw) {
         if (raw == null) {
             return null;
         }
         try {
-            return position("after", Long.valueOf(raw));
+            return Long.valueOf(raw);
         } catch (NumberFormatException notANumber) {
-            throw new ChatException(ErrorCode.INVALID_FIELD, "after must be an integer");
+            throw new ChatException(ErrorCode.INVALID_FIELD, name + " must be an integer");
         }
     }
 
