@@ -6,6 +6,7 @@ import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.CloseCodes;
@@ -14,6 +15,7 @@ import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.RoomName;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +40,7 @@ public final class Chat {
     public static final int MAX_ROOMS_PER_CONNECTION = 100;
 
     private final EventStore store;
+    private final RoomAccess access;
     private final Clock clock;
     private final long outboxCapacityChars;
     private final Frames frames = new Frames();
@@ -44,8 +48,9 @@ public final class Chat {
     private final Connections connections = new Connections();
     private final Rooms rooms;
 
-    public Chat(EventStore store, Clock clock, long outboxCapacityChars) {
+    public Chat(EventStore store, RoomAccess access, Clock clock, long outboxCapacityChars) {
         this.store = store;
+        this.access = access;
         this.clock = clock;
         this.outboxCapacityChars = outboxCapacityChars;
         this.rooms = new Rooms(store::lastSeq, frames);
@@ -55,12 +60,12 @@ public final class Chat {
      * Registers a new connection, greets it and joins it to the lobby, resuming after {@code lobbyAfter}
      * when the client names the last lobby seq it saw.
      */
-    public Connection open(UserName user, FrameSink sink, Long lobbyAfter) {
-        Connection connection = new Connection(user, sink, outboxCapacityChars);
+    public Connection open(AuthSession session, String address, FrameSink sink, Long lobbyAfter) {
+        Connection connection = new Connection(session, address, sink, outboxCapacityChars);
         connections.add(connection);
-        connection.send(frames.welcome(user, connection.id()));
+        connection.send(frames.welcome(session.user(), connection.id()));
         try {
-            join(connection, RoomName.LOBBY, lobbyAfter, false, null);
+            join(connection, RoomName.LOBBY, lobbyAfter, false, false, null);
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "could not join " + connection + " to the lobby", failure);
             connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
@@ -78,7 +83,9 @@ public final class Chat {
         try {
             request = parser.parse(frame);
             if (request instanceof Request.Join join) {
-                join(connection, join.room(), join.after(), join.receipts(), join.ref());
+                join(connection, join.room(), join.after(), join.receipts(), join.makePrivate(), join.ref());
+            } else if (request instanceof Request.Invite invite) {
+                invite(connection, invite);
             } else if (request instanceof Request.Leave leave) {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Send send) {
@@ -91,6 +98,7 @@ public final class Chat {
                 drop(rooms.get(read.room()).read(connection, read.seq(), read.ref(),
                         seq -> store.markRead(connection.user(), read.room(), seq)));
             } else if (request instanceof Request.History history) {
+                access.requireEntry(connection.user(), history.room());
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
             } else if (request instanceof Request.Edit edit) {
@@ -109,6 +117,12 @@ public final class Chat {
         }
     }
 
+    /** Refuses a frame that came faster than the rate limits allow; it is not acted on. */
+    public void refuseRate(Connection connection, String frame) {
+        connection.send(frames.error(new ChatException(ErrorCode.RATE_LIMITED,
+                "too many frames; this one was dropped: slow down, or the connection is closed", parser.refOf(frame))));
+    }
+
     /**
      * Stores a message in its room, then pushes it to the room's connections. A send whose clientId the
      * author used before stores and pushes nothing: it is answered with the earlier message, as a duplicate.
@@ -116,32 +130,39 @@ public final class Chat {
     public Room.Published publish(UserName author, Request.Send send) {
         Room room = rooms.get(send.room());
         Instant now = now();
-        LongFunction<RoomEvent> append = seq -> store.appendMessage(room.name(), seq, author, send.text().value(),
-                send.clientId(), now);
+        LongFunction<RoomEvent> append = seq -> {
+            access.requireEntry(author, room.name()); // under the room's monitor, as is making a room private
+            return store.appendMessage(room.name(), seq, author, send.text().value(), send.clientId(), now);
+        };
         Room.Published published = send.clientId() == null ? room.publish(append)
                 : room.publishOnce(() -> store.findByClientId(author, send.clientId()), append);
         drop(published.dropped());
         return published;
     }
 
-    /** Retracts the author's own message: its text is removed and a {@code retracted} event is pushed. */
+    /**
+     * Retracts a message, the user's own or, for a moderator, anyone's: its text is removed and a
+     * {@code retracted} event is pushed.
+     */
     public RoomEvent retract(UserName user, long messageId) {
-        RoomEvent target = ownLiveMessage(user, messageId);
+        RoomEvent target = changeable(user, messageId, access::mayRetract);
         Instant now = now();
         return change(target, seq -> store.appendRetraction(target.room(), seq, messageId, user, now));
     }
 
     /** Replaces the text of the author's own message and pushes an {@code edited} event. */
     public RoomEvent edit(UserName user, long messageId, MessageText text) {
-        RoomEvent target = ownLiveMessage(user, messageId);
+        RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
         Instant now = now();
         return change(target, seq -> store.appendEdit(target.room(), seq, messageId, user, text.value(), now));
     }
 
-    private RoomEvent ownLiveMessage(UserName user, long messageId) {
+    // a message in a room the user may not enter is not found: its existence is not revealed
+    private RoomEvent changeable(UserName user, long messageId, BiPredicate<UserName, RoomEvent> permitted) {
         RoomEvent target = store.find(messageId).filter(RoomEvent::isMessage)
+                .filter(message -> access.mayEnter(user, message.room()))
                 .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
-        if (!target.author().equals(user)) {
+        if (!permitted.test(user, target)) {
             throw new ChatException(ErrorCode.NOT_YOUR_MESSAGE, "only the author may change a message");
         }
         if (target.retracted()) {
@@ -156,11 +177,13 @@ public final class Chat {
         return published.event();
     }
 
-    public List<RoomEvent> history(RoomName room, HistoryQuery query) {
+    public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
+        access.requireEntry(reader, room);
         return store.page(room, query);
     }
 
-    public List<UserName> present(RoomName room) {
+    public List<UserName> present(UserName asker, RoomName room) {
+        access.requireEntry(asker, room);
         return rooms.get(room).present();
     }
 
@@ -172,6 +195,24 @@ public final class Chat {
     /** Pings every connection: a live peer answers, which keeps the container's read timeout from firing. */
     public void pingAll() {
         drop(connections.all().stream().filter(connection -> !connection.ping()).collect(Collectors.toSet()));
+    }
+
+    /** Closes the connections of a session that was signed out, with 4401. */
+    public void endSession(String sessionId, String reason) {
+        connections.all().stream().filter(connection -> connection.session().id().equals(sessionId))
+                .forEach(connection -> closeEnded(connection, reason));
+    }
+
+    /** Closes the connections whose session has expired, with 4401. */
+    public void expireSessions() {
+        Instant now = clock.instant();
+        connections.all().stream().filter(connection -> connection.session().expired(now))
+                .forEach(connection -> closeEnded(connection, "session expired"));
+    }
+
+    private void closeEnded(Connection connection, String reason) {
+        end(connection, CloseCodes.SESSION_ENDED);
+        connection.close(CloseCodes.SESSION_ENDED, reason);
     }
 
     /** Closes every connection with 1001, as the application goes away. */
@@ -199,14 +240,37 @@ public final class Chat {
         connection.send(frames.ack(send.ref(), published.event(), published.duplicate()));
     }
 
-    private void join(Connection connection, RoomName name, Long after, boolean receipts, String ref) {
+    private void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,
+                      String ref) {
         if (!connection.rooms().contains(name) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
             throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
                     "a connection may be in " + MAX_ROOMS_PER_CONNECTION + " rooms at most; leave one first");
         }
-        connection.rooms().add(name);
         Room room = rooms.get(name);
-        drop(room.join(connection, ref, after, receipts, new Room.Backlog() {
+        drop(room.locked(() -> {
+            if (makePrivate) {
+                access.createPrivate(connection.user(), name, room.untouched(), now());
+            }
+            access.requireEntry(connection.user(), name);
+            connection.rooms().add(name);
+            return room.join(connection, ref, after, receipts, backlog(name));
+        }));
+        if (!connection.isOpen()) {
+            // the connection ended while joining and may have missed this room on its way out
+            drop(room.leave(connection));
+        }
+    }
+
+    private void invite(Connection connection, Request.Invite invite) {
+        access.invite(connection.user(), invite.room(), invite.user(), now());
+        connection.send(frames.invited(invite.room(), invite.user(), invite.ref()));
+        String invitation = frames.invitation(invite.room(), connection.user());
+        drop(connections.of(invite.user()).stream().filter(invited -> !invited.send(invitation))
+                .collect(Collectors.toSet()));
+    }
+
+    private Room.Backlog backlog(RoomName name) {
+        return new Room.Backlog() {
             @Override
             public List<RoomEvent> between(long from, long upTo) {
                 return missed(name, from, upTo);
@@ -217,11 +281,7 @@ public final class Chat {
                 long readSeq = store.readPosition(user, name);
                 return new Frames.Reading(readSeq, store.unreadAfter(name, user, readSeq));
             }
-        }));
-        if (!connection.isOpen()) {
-            // the connection ended while joining and may have missed this room on its way out
-            drop(room.leave(connection));
-        }
+        };
     }
 
     private List<RoomEvent> missed(RoomName room, long after, long upTo) {

@@ -2,7 +2,8 @@ package dev.chatwar.chat;
 
 import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Mailbox;
-import dev.chatwar.identity.Identity;
+import dev.chatwar.connection.RateLimits;
+import dev.chatwar.identity.VerifiedUser;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.protocol.FrameSize;
 import dev.chatwar.protocol.RequestParser;
@@ -39,42 +40,57 @@ public class ChatEndpoint {
     ChatRuntime runtime;
 
     private Mailbox mailbox;
+    private RateLimits.Limiter limiter;
+    private boolean closing;
     private volatile Connection connection;
 
     @OnOpen
     public void open(Session session) throws IOException {
-        Identity.Result identity = Identity.resolve(first(session, Identity.QUERY_PARAMETER));
-        if (identity instanceof Identity.Known known) {
+        if (session.getUserPrincipal() instanceof VerifiedUser user) {
             session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS);
+            limiter = runtime.rateLimits().forConnection(user.session().user());
             SessionSink sink = new SessionSink(session, runtime.worker());
             Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
-            mailbox.put(() -> connection = runtime.chat().open(known.user(), sink, lobbyAfter));
+            mailbox.put(() -> connection = runtime.chat().open(user.session(), user.address(), sink, lobbyAfter));
         } else {
-            // normally refused at the handshake by HandshakeGate; this guards a container that skips filters
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    ((Identity.Refused) identity).code().wireName()));
+            // HandshakeGate lets no handshake through without one; this guards a container that skips filters
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
         }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(String frame) {
-        if (mailbox == null) {
+        if (mailbox == null || closing) {
             return;
         }
         // the annotation's limit is not enforced by Undertow for a single-frame message: check it here too
         if (FrameSize.exceeds(frame, MAX_FRAME_BYTES)) {
-            mailbox.put(() -> connection.close(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes"));
-        } else if (!mailbox.offer(() -> runtime.chat().receive(connection, frame))) {
-            mailbox.put(() -> connection.close(CloseCodes.POLICY_VIOLATION, "too many requests waiting"));
+            closeWith(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes");
+            return;
         }
+        // judged as frames arrive, not as they are handled, so that a slow database does not hide a flood
+        switch (limiter.admit()) {
+            case PASS -> {
+                if (!mailbox.offer(() -> runtime.chat().receive(connection, frame))) {
+                    closeWith(CloseCodes.POLICY_VIOLATION, "too many requests waiting");
+                }
+            }
+            case REFUSE -> mailbox.offer(() -> runtime.chat().refuseRate(connection, frame));
+            case CLOSE -> closeWith(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
+        }
+    }
+
+    private void closeWith(int code, String reason) {
+        closing = true;
+        mailbox.put(() -> connection.close(code, reason));
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame) {
-        if (mailbox != null) {
-            mailbox.put(() -> connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+        if (mailbox != null && !closing) {
+            closeWith(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted");
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.connection.RateLimits;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomAccess;
+import dev.chatwar.room.RoomDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,6 +13,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +34,16 @@ public class ChatRuntime {
     // below WildFly's default read-timeout of 90 s, which closes a connection that sent nothing for that long
     public static final long DEFAULT_PING_INTERVAL = 30;
 
+    /** System property: comma-separated names of the users who may retract anyone's message. */
+    public static final String MODERATORS = "chat.moderators";
+
+    private static final Logger LOG = Logger.getLogger(ChatRuntime.class.getName());
+
     @Inject
     EventStore store;
+
+    @Inject
+    RoomDirectory directory;
 
     @Resource
     ManagedExecutorService executor;
@@ -34,16 +51,20 @@ public class ChatRuntime {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private final RateLimits rateLimits = new RateLimits(RateLimits.Settings.fromSystemProperties(), System::nanoTime);
     private Chat chat;
     private ScheduledFuture<?> pings;
+    private ScheduledFuture<?> expiries;
 
     @PostConstruct
     void start() {
-        chat = new Chat(store, Clock.systemUTC(), Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY));
+        chat = new Chat(store, new RoomAccess(directory, moderators()), Clock.systemUTC(),
+                Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY));
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
             pings = scheduler.scheduleAtFixedRate(chat::pingAll, interval, interval, TimeUnit.SECONDS);
         }
+        expiries = scheduler.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -51,7 +72,30 @@ public class ChatRuntime {
         if (pings != null) {
             pings.cancel(false);
         }
+        expiries.cancel(false);
         chat.shutdown();
+    }
+
+    private static Set<UserName> moderators() {
+        return Arrays.stream(System.getProperty(MODERATORS, "").split(","))
+                .map(String::strip)
+                .filter(UserName::isValid)
+                .map(UserName::new)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    // an exception would cancel the schedule: log it and carry on
+    private void everySecond() {
+        try {
+            chat.expireSessions();
+            rateLimits.sweep();
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not expire sessions", failure);
+        }
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     public Chat chat() {

@@ -1,5 +1,6 @@
 package dev.chatwar.connection;
 
+import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
 import java.util.Map;
@@ -7,22 +8,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One WebSocket connection of a user: its outbox and the rooms it has joined. */
+/** One WebSocket connection of a signed-in user: its session, its outbox and the rooms it has joined. */
 public final class Connection {
 
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
     private final String id;
-    private final UserName user;
+    private final AuthSession session;
+    private final String address;
     private final Outbox outbox;
     private final FrameSink sink;
     private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     private final Map<RoomName, Long> lastTyping = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
-    public Connection(UserName user, FrameSink sink, long outboxCapacityChars) {
+    public Connection(AuthSession session, String address, FrameSink sink, long outboxCapacityChars) {
         this.id = "c" + NEXT_ID.incrementAndGet();
-        this.user = user;
+        this.session = session;
+        this.address = address;
         this.sink = sink;
         this.outbox = new Outbox(sink, outboxCapacityChars);
     }
@@ -32,7 +35,16 @@ public final class Connection {
     }
 
     public UserName user() {
-        return user;
+        return session.user();
+    }
+
+    public AuthSession session() {
+        return session;
+    }
+
+    /** The IP address the connection came from. */
+    public String address() {
+        return address;
     }
 
     /** Queues a frame; false means this connection can take no more and must be dropped. */
@@ -85,6 +97,6 @@ public final class Connection {
 
     @Override
     public String toString() {
-        return id + "(" + user + ")";
+        return id + "(" + session.user() + ")";
     }
 }

@@ -8,10 +8,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The registry of open connections by user, and a count of how connections ended, by close code. */
+/** The registry of open connections by user and by address, and a count of how connections ended, by close code. */
 public final class Connections {
 
     private final ConcurrentHashMap<UserName, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
 
     public void add(Connection connection) {
@@ -20,6 +21,7 @@ public final class Connections {
             result.add(connection);
             return result;
         });
+        byAddress.merge(connection.address(), 1, Integer::sum);
     }
 
     /** Removes the connection and counts its close code; false if it was already gone. */
@@ -30,6 +32,7 @@ public final class Connections {
             return connections.isEmpty() ? null : connections;
         });
         if (removed[0]) {
+            byAddress.computeIfPresent(connection.address(), (address, count) -> count == 1 ? null : count - 1);
             closeCodes.computeIfAbsent(closeCode, code -> new LongAdder()).increment();
         }
         return removed[0];
@@ -38,6 +41,15 @@ public final class Connections {
     public int connectionsOf(UserName user) {
         Set<Connection> connections = byUser.get(user);
         return connections == null ? 0 : connections.size();
+    }
+
+    public List<Connection> of(UserName user) {
+        Set<Connection> connections = byUser.get(user);
+        return connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    public int connectionsFrom(String address) {
+        return byAddress.getOrDefault(address, 0);
     }
 
     public int connectionCount() {

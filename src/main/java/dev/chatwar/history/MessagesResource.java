@@ -1,26 +1,28 @@
 package dev.chatwar.history;
 
 import dev.chatwar.chat.ChatRuntime;
-import dev.chatwar.identity.Identity;
+import dev.chatwar.identity.Authentication;
+import dev.chatwar.identity.AuthSession;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Publish to a room and page through its events over HTTP. */
+/** Publish to a room and page through its events over HTTP, as a signed-in user. */
 @Path("rooms/{room}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
@@ -31,20 +33,28 @@ public class MessagesResource {
     @Inject
     ChatRuntime runtime;
 
+    @Inject
+    Authentication authentication;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     public String page(@PathParam("room") String room, @QueryParam("before") String before,
                        @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        AuthSession session = authentication.require(request);
         HistoryQuery query = HistoryQuery.of(RequestParser.integerParameter("before", before),
                 RequestParser.integerParameter("after", after), RequestParser.integerParameter("limit", limit));
         JsonArrayBuilder events = Json.createArrayBuilder();
-        runtime.chat().history(RoomName.parse(room), query).forEach(event -> events.add(frames.event(event)));
+        runtime.chat().history(session.user(), RoomName.parse(room), query).forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(@PathParam("room") String room, @HeaderParam(Identity.HEADER) String user, String body) {
-        Room.Published published = runtime.chat().publish(Identity.require(user),
+    public Response publish(@PathParam("room") String room, String body) {
+        AuthSession session = authentication.require(request);
+        Room.Published published = runtime.chat().publish(session.user(),
                 parser.posted(RoomName.parse(room), body));
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(frames.event(published.event()).toString())

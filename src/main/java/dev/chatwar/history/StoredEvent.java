@@ -44,7 +44,7 @@ public class StoredEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, length = RoomName.MAX_LENGTH)
+    @Column(nullable = false, length = RoomName.MAX_STORED_LENGTH)
     private String room;
 
     @Column(nullable = false)

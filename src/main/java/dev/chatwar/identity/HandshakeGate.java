@@ -2,6 +2,7 @@ package dev.chatwar.identity;
 
 import dev.chatwar.chat.ChatEndpoint;
 import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.connection.Connections;
 import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
@@ -12,12 +13,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 
 /**
  * Refuses a WebSocket handshake before the upgrade: from a page of a foreign origin (403), without a valid
- * identity or with a bad {@code after} (400), for a user who holds too many connections already (429).
+ * credential (401), with a bad {@code after} (400), past the connection limits (429). A handshake it lets
+ * through carries a {@link VerifiedUser} as its principal, which the endpoint takes as the connection's user.
  */
 @WebFilter(ChatEndpoint.PATH)
 public class HandshakeGate extends HttpFilter {
@@ -25,51 +29,62 @@ public class HandshakeGate extends HttpFilter {
     /** System property: how many connections one user may hold at once. */
     public static final String MAX_CONNECTIONS_PER_USER = "chat.max-connections-per-user";
     public static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 20;
+    /** System property: how many connections may come from one IP address at once; 0 for no limit. */
+    public static final String MAX_CONNECTIONS_PER_ADDRESS = "chat.max-connections-per-address";
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 200;
 
     private final Frames frames = new Frames();
-    private OriginPolicy origins;
     private int maxConnectionsPerUser;
+    private int maxConnectionsPerAddress;
 
     @Inject
     ChatRuntime runtime;
 
+    @Inject
+    Authentication authentication;
+
     @Override
     public void init() {
-        origins = OriginPolicy.of(System.getProperty(OriginPolicy.ALLOWED_ORIGINS));
         maxConnectionsPerUser = Integer.getInteger(MAX_CONNECTIONS_PER_USER, DEFAULT_MAX_CONNECTIONS_PER_USER);
+        maxConnectionsPerAddress = Integer.getInteger(MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
-            refuse(response, ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
-            return;
-        }
-        Identity.Result identity = Identity.resolve(request.getParameter(Identity.QUERY_PARAMETER));
-        if (identity instanceof Identity.Refused refused) {
-            refuse(response, refused.code(), refused.message());
-            return;
-        }
-        // counted before the upgrade, so handshakes racing each other may pass the limit by a few
-        if (runtime.chat().connections().connectionsOf(((Identity.Known) identity).user()) >= maxConnectionsPerUser) {
-            refuse(response, ErrorCode.TOO_MANY_CONNECTIONS,
-                    "a user may hold " + maxConnectionsPerUser + " connections at once; close one first");
-            return;
-        }
         try {
-            RequestParser.handshakeAfter(request.getParameter(RequestParser.HANDSHAKE_AFTER));
-        } catch (ChatException invalid) {
-            refuse(response, invalid.code(), invalid.getMessage());
-            return;
+            VerifiedUser user = admit(request);
+            chain.doFilter(new HttpServletRequestWrapper(request) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return user;
+                }
+            }, response);
+        } catch (ChatException refused) {
+            response.setStatus(refused.code().httpStatus());
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(frames.httpError(refused.code(), refused.getMessage()).toString());
         }
-        chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
-        response.setStatus(code.httpStatus());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(frames.httpError(code, message).toString());
+    private VerifiedUser admit(HttpServletRequest request) {
+        if (!authentication.origins().allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+            throw new ChatException(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
+        }
+        RequestParser.handshakeAfter(request.getParameter(RequestParser.HANDSHAKE_AFTER));
+        AuthSession session = authentication.requireForHandshake(request);
+        // counted before the upgrade, so handshakes racing each other may pass a limit by a few
+        Connections connections = runtime.chat().connections();
+        if (connections.connectionsOf(session.user()) >= maxConnectionsPerUser) {
+            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
+                    "a user may hold " + maxConnectionsPerUser + " connections at once; close one first");
+        }
+        String address = request.getRemoteAddr();
+        if (maxConnectionsPerAddress > 0 && connections.connectionsFrom(address) >= maxConnectionsPerAddress) {
+            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
+                    "an address may hold " + maxConnectionsPerAddress + " connections at once");
+        }
+        return new VerifiedUser(session, address);
     }
 }

@@ -24,6 +24,11 @@ public final class OriginPolicy {
         this.any = any;
     }
 
+    /** The policy the {@value #ALLOWED_ORIGINS} system property describes. */
+    public static OriginPolicy fromSystemProperty() {
+        return of(System.getProperty(ALLOWED_ORIGINS));
+    }
+
     /** The policy a property value describes; blank means same origin only. */
     public static OriginPolicy of(String allowedOrigins) {
         if (allowedOrigins == null || allowedOrigins.isBlank()) {

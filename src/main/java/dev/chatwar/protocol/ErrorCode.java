@@ -2,15 +2,22 @@ package dev.chatwar.protocol;
 
 /** The stable codes of {@code error} frames and HTTP error bodies; documented in docs/protocol.md. */
 public enum ErrorCode {
-    MISSING_USER(400),
+    UNAUTHENTICATED(401),
+    INVALID_TOKEN(401),
+    BAD_CREDENTIALS(401),
     INVALID_USER(400),
+    WEAK_PASSWORD(400),
+    USER_TAKEN(409),
     FORBIDDEN_ORIGIN(403),
     TOO_MANY_CONNECTIONS(429),
+    RATE_LIMITED(429),
     MALFORMED_JSON(400),
     UNKNOWN_TYPE(400),
     MISSING_FIELD(400),
     INVALID_FIELD(400),
     NOT_IN_ROOM(403),
+    NOT_A_MEMBER(403),
+    ROOM_EXISTS(409),
     TOO_MANY_ROOMS(429),
     NOT_YOUR_MESSAGE(403),
     NOT_FOUND(404),

@@ -54,6 +54,22 @@ public final class Frames {
                 .build().toString();
     }
 
+    /** The reply to an invitation: the user may now enter the room. */
+    public String invited(RoomName room, UserName user, String ref) {
+        return withRef(JSON.createObjectBuilder().add("type", "invited").add("room", room.value()), ref)
+                .add("user", user.value())
+                .build().toString();
+    }
+
+    /** Pushed to the invited user's connections. */
+    public String invitation(RoomName room, UserName by) {
+        return JSON.createObjectBuilder()
+                .add("type", "invitation")
+                .add("room", room.value())
+                .add("by", by.value())
+                .build().toString();
+    }
+
     public String presence(RoomName room, UserName user, boolean present) {
         return JSON.createObjectBuilder()
                 .add("type", "presence")

@@ -2,6 +2,7 @@ package dev.chatwar.protocol;
 
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
 
 /** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
@@ -14,8 +15,13 @@ public sealed interface Request {
     /**
      * {@code after}: the last seq the client saw in the room, to have what it missed replayed; or null.
      * {@code receipts}: whether the connection wants a receipt each time a member marks what it has read.
+     * {@code makePrivate}: create the room as a private room of the user's, if nobody has used it yet.
      */
-    record Join(RoomName room, Long after, boolean receipts, String ref) implements Request {
+    record Join(RoomName room, Long after, boolean receipts, boolean makePrivate, String ref) implements Request {
+    }
+
+    /** A member of a private room lets another user in. */
+    record Invite(RoomName room, UserName user, String ref) implements Request {
     }
 
     /** The user is typing in the room: an ephemeral signal, never stored, never answered. */

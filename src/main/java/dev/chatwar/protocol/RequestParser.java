@@ -2,6 +2,7 @@ package dev.chatwar.protocol;
 
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -25,7 +26,8 @@ public final class RequestParser {
             String type = string(json, "type");
             return switch (type) {
                 case "join" -> new Request.Join(room(json), position("after", optionalInteger(json, "after")),
-                        flag(json, "receipts"), ref);
+                        flag(json, "receipts"), flag(json, "private"), ref);
+                case "invite" -> new Request.Invite(room(json), user(json), ref);
                 case "typing" -> new Request.Typing(room(json), ref);
                 case "read" -> new Request.Read(room(json), position("seq", integer(json, "seq", present(json, "seq"))), ref);
                 case "leave" -> new Request.Leave(room(json), ref);
@@ -41,9 +43,33 @@ public final class RequestParser {
         }
     }
 
+    /** The frame's {@code ref}, or null when it has none or cannot be read. */
+    public String refOf(String frame) {
+        try {
+            return ref(readObject(frame));
+        } catch (ChatException unreadable) {
+            return null;
+        }
+    }
+
     /** The body of an HTTP publish to the room: {@code {"text": "…", "clientId": "…"}}. */
     public Request.Send posted(RoomName room, String body) {
         return send(room, readObject(body == null ? "" : body), null);
+    }
+
+    /** The JSON object an HTTP request carries as its body. */
+    public static JsonObject body(String body) {
+        return readObject(body == null ? "" : body);
+    }
+
+    /** A string field that must be present: {@code missing_field} or {@code invalid_field} otherwise. */
+    public static String requiredString(JsonObject json, String field) {
+        return string(json, field);
+    }
+
+    /** An integer field that may be absent (null). */
+    public static Long optionalLong(JsonObject json, String field) {
+        return optionalInteger(json, field);
     }
 
     private static Request.Send send(RoomName room, JsonObject json, String ref) {
@@ -97,6 +123,14 @@ public final class RequestParser {
 
     private static RoomName room(JsonObject json) {
         return RoomName.parse(string(json, "room"));
+    }
+
+    private static UserName user(JsonObject json) {
+        String user = string(json, "user");
+        if (!UserName.isValid(user)) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "user must be a user name");
+        }
+        return new UserName(user);
     }
 
     private static long id(JsonObject json) {

@@ -1,13 +1,16 @@
 package dev.chatwar.room;
 
 import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.identity.Authentication;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** Who is in a room right now. */
@@ -18,11 +21,17 @@ public class PresenceResource {
     @Inject
     ChatRuntime runtime;
 
+    @Inject
+    Authentication authentication;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     public String present(@PathParam("room") String room) {
         RoomName name = RoomName.parse(room);
         JsonArrayBuilder users = Json.createArrayBuilder();
-        runtime.chat().present(name).forEach(user -> users.add(user.value()));
+        runtime.chat().present(authentication.require(request).user(), name).forEach(user -> users.add(user.value()));
         return Json.createObjectBuilder().add("room", name.value()).add("present", users).build().toString();
     }
 }

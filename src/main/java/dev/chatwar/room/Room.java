@@ -174,6 +174,16 @@ public final class Room {
         return stored.isPresent() ? new Published(stored.get(), Set.of(), true) : publish(append);
     }
 
+    /** Runs the action under the room's monitor, so that no join or publish interleaves with it. */
+    public synchronized <T> T locked(Supplier<T> action) {
+        return action.get();
+    }
+
+    /** Whether nothing was ever said in the room and nobody is in it. */
+    public synchronized boolean untouched() {
+        return lastSeq == 0 && members.isEmpty();
+    }
+
     /** @param duplicate the event was stored by an earlier request and was not sent again */
     public record Published(RoomEvent event, Set<Connection> dropped, boolean duplicate) {
     }

@@ -2,16 +2,22 @@ package dev.chatwar.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.connection.Connection;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.CloseCodes;
+import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomName;
+import dev.chatwar.room.RoomAccess;
 import dev.chatwar.support.InMemoryEventStore;
+import dev.chatwar.support.InMemoryRoomDirectory;
+import dev.chatwar.support.TestSessions;
 import dev.chatwar.support.RecordingSink;
 import dev.chatwar.support.TestClock;
 import jakarta.json.JsonObject;
@@ -19,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,9 +35,15 @@ import org.junit.jupiter.api.Test;
 class ChatTest {
 
     private static final RoomName ROOM = new RoomName("r");
+    private static final UserName READER = new UserName("reader");
+    private static final UserName MODERATOR = new UserName("mod");
 
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final Chat chat = new Chat(store, Clock.systemUTC(), 1_000_000);
+    private final Chat chat = new Chat(store, access(), Clock.systemUTC(), 1_000_000);
+
+    private static RoomAccess access() {
+        return new RoomAccess(new InMemoryRoomDirectory(), Set.of(MODERATOR));
+    }
 
     private record Client(Connection connection, RecordingSink sink) {
         List<JsonObject> inRoom(String type) {
@@ -45,7 +58,7 @@ class ChatTest {
 
     private Client connect(String user) {
         RecordingSink sink = new RecordingSink();
-        return new Client(chat.open(new UserName(user), sink, null), sink);
+        return new Client(chat.open(TestSessions.of(user), "127.0.0.1", sink, null), sink);
     }
 
     private Client connectTo(String user) {
@@ -130,7 +143,7 @@ class ChatTest {
         Client alice1 = connectTo("alice");
         Client alice2 = connectTo("alice");
 
-        assertEquals(List.of(new UserName("bob"), new UserName("alice")), chat.present(ROOM));
+        assertEquals(List.of(new UserName("bob"), new UserName("alice")), chat.present(READER, ROOM));
         List<JsonObject> presence = bob.inRoom("presence");
         assertEquals(1, presence.size(), "alice's second tab is not a second arrival");
         assertEquals("joined", presence.get(0).getString("state"));
@@ -143,7 +156,7 @@ class ChatTest {
         assertEquals(2, presence.size());
         assertEquals("alice", presence.get(1).getString("user"));
         assertEquals("left", presence.get(1).getString("state"));
-        assertEquals(List.of(new UserName("bob")), chat.present(ROOM));
+        assertEquals(List.of(new UserName("bob")), chat.present(READER, ROOM));
         assertEquals("left", alice2.last().getString("type"));
         assertEquals("bye", alice2.last().getString("ref"));
     }
@@ -197,19 +210,19 @@ class ChatTest {
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":999}");
         assertEquals("not_found", alice.last().getString("code"));
 
-        var tombstone = chat.history(ROOM, HistoryQuery.newest(10)).get(0);
+        var tombstone = chat.history(READER, ROOM, HistoryQuery.newest(10)).get(0);
         assertTrue(tombstone.retracted());
         assertEquals(null, tombstone.text());
     }
 
     @Test
     void aSlowConsumerIsClosedAndRemovedWhileTheOthersGetEverything() {
-        Chat small = new Chat(store, Clock.systemUTC(), 2_000);
+        Chat small = new Chat(store, access(), Clock.systemUTC(), 2_000);
         RecordingSink stuck = RecordingSink.holding();
-        Connection slow = small.open(new UserName("slow"), stuck, null);
+        Connection slow = small.open(TestSessions.of("slow"), "127.0.0.1", stuck, null);
         small.receive(slow, "{\"type\":\"join\",\"room\":\"r\"}");
         RecordingSink fastSink = new RecordingSink();
-        Connection fast = small.open(new UserName("fast"), fastSink, null);
+        Connection fast = small.open(TestSessions.of("fast"), "127.0.0.1", fastSink, null);
         small.receive(fast, "{\"type\":\"join\",\"room\":\"r\"}");
 
         for (int i = 0; i < 50; i++) {
@@ -217,7 +230,7 @@ class ChatTest {
         }
 
         assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
-        assertEquals(List.of(new UserName("fast")), small.present(ROOM));
+        assertEquals(List.of(new UserName("fast")), small.present(READER, ROOM));
         assertEquals(1, small.connections().connectionCount());
         assertEquals(Map.of(CloseCodes.SLOW_CONSUMER, 1L), small.connections().closeCodeCounts());
         assertEquals(50, fastSink.framesOfType("message").size());
@@ -240,7 +253,7 @@ class ChatTest {
     @Test
     void aRoomContinuesItsStoredSequenceAfterARestart() {
         say(connectTo("alice"), "first");
-        Chat restarted = new Chat(store, Clock.systemUTC(), 1_000_000);
+        Chat restarted = new Chat(store, access(), Clock.systemUTC(), 1_000_000);
         var event = restarted.publish(new UserName("bob"), new Request.Send(ROOM, new MessageText("second"), null, null));
         assertEquals(2, event.event().seq());
     }
@@ -252,19 +265,19 @@ class ChatTest {
         chat.closed(alice.connection(), 1006);
         chat.closed(alice.connection(), 1006);
 
-        assertEquals(List.of(new UserName("bob")), chat.present(ROOM));
-        assertEquals(List.of(new UserName("bob")), chat.present(RoomName.LOBBY));
+        assertEquals(List.of(new UserName("bob")), chat.present(READER, ROOM));
+        assertEquals(List.of(new UserName("bob")), chat.present(READER, RoomName.LOBBY));
         assertEquals(1, chat.connections().connectionCount());
         assertEquals(Map.of(1006, 1L), chat.connections().closeCodeCounts());
     }
 
     @Test
     void pingsGoToEveryConnectionAndOnesThatPileUpOnAStuckPeerDropIt() {
-        Chat small = new Chat(store, Clock.systemUTC(), 300);
+        Chat small = new Chat(store, access(), Clock.systemUTC(), 300);
         RecordingSink liveSink = new RecordingSink();
-        small.open(new UserName("live"), liveSink, null);
+        small.open(TestSessions.of("live"), "127.0.0.1", liveSink, null);
         RecordingSink stuck = RecordingSink.holding();
-        small.open(new UserName("stuck"), stuck, null);
+        small.open(TestSessions.of("stuck"), "127.0.0.1", stuck, null);
 
         small.pingAll();
         assertTrue(liveSink.sent().contains(RecordingSink.PING));
@@ -274,7 +287,7 @@ class ChatTest {
 
         assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
         assertEquals(1, small.connections().connectionCount());
-        assertEquals(List.of(new UserName("live")), small.present(RoomName.LOBBY));
+        assertEquals(List.of(new UserName("live")), small.present(READER, RoomName.LOBBY));
     }
 
     @Test
@@ -314,7 +327,7 @@ class ChatTest {
         assertFalse(first.containsKey("duplicate"));
         assertEquals(1, bob.inRoom("message").size(), "the retry is not pushed again");
         assertEquals("m-1", bob.inRoom("message").get(0).getString("clientId"));
-        assertEquals(1, chat.history(ROOM, HistoryQuery.newest(10)).size());
+        assertEquals(1, chat.history(READER, ROOM, HistoryQuery.newest(10)).size());
     }
 
     @Test
@@ -347,12 +360,12 @@ class ChatTest {
         assertTrue(ahead.inRoom("joined").get(0).getBoolean("reset"));
         assertTrue(ahead.inRoom("message").isEmpty());
 
-        Chat tiny = new Chat(store, Clock.systemUTC(), 1_000_000);
+        Chat tiny = new Chat(store, access(), Clock.systemUTC(), 1_000_000);
         for (int i = 0; i < Room.MAX_REPLAY; i++) {
             tiny.publish(new UserName("alice"), new Request.Send(ROOM, new MessageText("filler"), null, null));
         }
         RecordingSink sink = new RecordingSink();
-        Connection behind = tiny.open(new UserName("carol"), sink, null);
+        Connection behind = tiny.open(TestSessions.of("carol"), "127.0.0.1", sink, null);
         tiny.receive(behind, "{\"type\":\"join\",\"room\":\"r\",\"after\":2}");
         JsonObject joined = sink.framesOfType("joined").get(1);
         assertTrue(joined.getBoolean("reset"));
@@ -376,14 +389,14 @@ class ChatTest {
         assertEquals("the typo", edited.getString("text"));
         assertEquals(2, edited.getInt("seq"));
         assertEquals("ack", alice.last().getString("type"));
-        var message = chat.history(ROOM, HistoryQuery.newest(10)).get(0);
+        var message = chat.history(READER, ROOM, HistoryQuery.newest(10)).get(0);
         assertEquals("the typo", message.text());
         assertTrue(message.edited());
 
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + "}");
         chat.receive(alice.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"again\"}");
         assertEquals("already_retracted", alice.last().getString("code"));
-        assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
+        assertTrue(chat.history(READER, ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
                 "a retraction leaves no text behind, not even in the edits");
     }
 
@@ -438,13 +451,13 @@ class ChatTest {
     @Test
     void typingReachesTheOtherUsersAtMostOncePerIntervalAndIsNeverStored() {
         TestClock clock = new TestClock();
-        Chat timed = new Chat(store, clock, 1_000_000);
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
         RecordingSink aliceSink = new RecordingSink();
         RecordingSink aliceTabSink = new RecordingSink();
         RecordingSink bobSink = new RecordingSink();
-        Connection alice = timed.open(new UserName("alice"), aliceSink, null);
-        timed.open(new UserName("alice"), aliceTabSink, null);
-        timed.open(new UserName("bob"), bobSink, null);
+        Connection alice = timed.open(TestSessions.of("alice"), "127.0.0.1", aliceSink, null);
+        timed.open(TestSessions.of("alice"), "127.0.0.1", aliceTabSink, null);
+        timed.open(TestSessions.of("bob"), "127.0.0.1", bobSink, null);
 
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
@@ -455,7 +468,7 @@ class ChatTest {
         assertEquals("alice", bobSink.framesOfType("typing").get(0).getString("user"));
         assertTrue(aliceTabSink.framesOfType("typing").isEmpty(), "not echoed to the typist's own connections");
         assertTrue(aliceSink.framesOfType("typing").isEmpty());
-        assertTrue(timed.history(RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(timed.history(READER, RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
 
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"elsewhere\",\"ref\":\"t\"}");
         JsonObject refused = aliceSink.frames().get(aliceSink.frames().size() - 1);
@@ -471,7 +484,7 @@ class ChatTest {
         say(alice, "from beyond");
 
         assertTrue(bob.inRoom("message").isEmpty());
-        assertTrue(chat.history(ROOM, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(chat.history(READER, ROOM, HistoryQuery.newest(10)).isEmpty());
     }
 
     @Test
@@ -489,5 +502,110 @@ class ChatTest {
         chat.receive(alice.connection(), "{\"type\":\"leave\",\"room\":\"room7\"}");
         chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"one-too-many\"}");
         assertEquals("joined", alice.last().getString("type"));
+    }
+
+    private JsonObject request(Client client, String frame) {
+        chat.receive(client.connection(), frame);
+        return client.last();
+    }
+
+    @Test
+    void aPrivateRoomIsEnteredByItsMembersOnly() {
+        Client alice = connect("alice");
+        Client mallory = connect("mallory");
+        assertEquals("joined", request(alice, "{\"type\":\"join\",\"room\":\"secret\",\"private\":true}").getString("type"));
+        chat.receive(alice.connection(), "{\"type\":\"send\",\"room\":\"secret\",\"text\":\"psst\"}");
+
+        assertEquals("not_a_member", request(mallory, "{\"type\":\"join\",\"room\":\"secret\"}").getString("code"));
+        assertEquals("not_a_member", request(mallory, "{\"type\":\"history\",\"room\":\"secret\"}").getString("code"));
+        long id = alice.sink().framesOfType("message").get(0).getJsonNumber("id").longValue();
+        assertEquals("not_found", request(mallory, "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"x\"}").getString("code"),
+                "a message in a room one cannot enter is not revealed");
+        assertEquals(ErrorCode.NOT_A_MEMBER, assertThrows(ChatException.class, () -> chat.publish(new UserName("mallory"),
+                new Request.Send(new RoomName("secret"), new MessageText("in"), null, null))).code());
+        assertEquals(ErrorCode.NOT_A_MEMBER, assertThrows(ChatException.class,
+                () -> chat.present(new UserName("mallory"), new RoomName("secret"))).code());
+        assertEquals(1, chat.history(new UserName("alice"), new RoomName("secret"), HistoryQuery.newest(10)).size());
+    }
+
+    @Test
+    void aMemberInvitesAnotherUserWhoIsToldAndMayThenEnter() {
+        Client alice = connect("alice");
+        Client bob = connect("bob");
+        chat.receive(alice.connection(), "{\"type\":\"join\",\"room\":\"secret\",\"private\":true}");
+
+        JsonObject invited = request(alice, "{\"type\":\"invite\",\"room\":\"secret\",\"user\":\"bob\",\"ref\":\"i\"}");
+        assertEquals("invited", invited.getString("type"));
+        assertEquals("i", invited.getString("ref"));
+        JsonObject invitation = bob.last();
+        assertEquals("invitation", invitation.getString("type"));
+        assertEquals("alice", invitation.getString("by"));
+        assertEquals("joined", request(bob, "{\"type\":\"join\",\"room\":\"secret\"}").getString("type"));
+
+        Client carol = connect("carol");
+        assertEquals("not_a_member", request(carol, "{\"type\":\"invite\",\"room\":\"secret\",\"user\":\"carol\"}").getString("code"),
+                "no one lets themselves in");
+        assertEquals("not_found", request(alice, "{\"type\":\"invite\",\"room\":\"secret\",\"user\":\"nobody1\"}").getString("code"));
+        assertEquals("invalid_field", request(alice, "{\"type\":\"invite\",\"room\":\"r\",\"user\":\"carol\"}").getString("code"));
+    }
+
+    @Test
+    void aRoomSomeoneUsedCannotBeMadePrivate() {
+        Client alice = connectTo("alice");
+        Client bob = connect("bob");
+        assertEquals("room_exists", request(bob, "{\"type\":\"join\",\"room\":\"r\",\"private\":true}").getString("code"));
+        assertEquals("room_exists", request(bob, "{\"type\":\"join\",\"room\":\"lobby\",\"private\":true}").getString("code"));
+        say(alice, "still public");
+        assertEquals("joined", request(bob, "{\"type\":\"join\",\"room\":\"r\"}").getString("type"));
+    }
+
+    @Test
+    void aDirectMessageRoomIsOpenToItsTwoUsersOnly() {
+        Client alice = connect("alice");
+        Client bob = connect("bob");
+        Client carol = connect("carol");
+        RoomName dm = RoomName.direct(new UserName("bob"), new UserName("alice"));
+        assertEquals("dm:alice:bob", dm.value());
+        assertEquals("joined", request(alice, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("type"));
+        assertEquals("joined", request(bob, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("type"));
+        assertEquals("not_a_member", request(carol, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("code"));
+        assertEquals("invalid_field", request(carol, "{\"type\":\"join\",\"room\":\"dm:bob:alice\"}").getString("code"),
+                "the names come in ascending order, so each pair has one room");
+        assertEquals("invalid_field", request(carol, "{\"type\":\"join\",\"room\":\"dm:carol:carol\"}").getString("code"));
+    }
+
+    @Test
+    void aModeratorRetractsAnyonesMessageButEditsNone() {
+        Client alice = connectTo("alice");
+        Client moderator = connectTo("mod");
+        say(alice, "spam");
+        long id = alice.inRoom("message").get(0).getJsonNumber("id").longValue();
+        assertEquals("not_your_message", request(moderator, "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"x\"}").getString("code"));
+        assertEquals("ack", request(moderator, "{\"type\":\"retract\",\"id\":" + id + "}").getString("type"));
+        JsonObject retracted = alice.inRoom("retracted").get(0);
+        assertEquals("mod", retracted.getString("user"), "the retraction is the moderator's act");
+    }
+
+    @Test
+    void connectionsOfASessionThatEndsOrExpiresAreClosedWith4401() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink shortSink = new RecordingSink();
+        RecordingSink longSink = new RecordingSink();
+        RecordingSink signedOutSink = new RecordingSink();
+        timed.open(TestSessions.until("alice", clock.instant().plusSeconds(60)), "127.0.0.1", shortSink, null);
+        timed.open(TestSessions.until("alice", clock.instant().plusSeconds(3600)), "127.0.0.1", longSink, null);
+        Connection signedOut = timed.open(TestSessions.of("bob"), "127.0.0.1", signedOutSink, null);
+
+        timed.endSession(signedOut.session().id(), "signed out");
+        assertEquals(CloseCodes.SESSION_ENDED, signedOutSink.closeCode());
+        timed.expireSessions();
+        assertEquals(0, shortSink.closeCode());
+        clock.advance(java.time.Duration.ofSeconds(60));
+        timed.expireSessions();
+        assertEquals(CloseCodes.SESSION_ENDED, shortSink.closeCode());
+        assertEquals(0, longSink.closeCode());
+        assertEquals(List.of(new UserName("alice")), timed.present(READER, RoomName.LOBBY));
+        assertEquals(Map.of(CloseCodes.SESSION_ENDED, 2L), timed.connections().closeCodeCounts());
     }
 }

@@ -171,7 +171,7 @@ class ChaosIT extends DeployedWar {
             if (socket != null) {
                 resumes++;
             }
-            socket = RawSocket.handshake(ChatWar.BASE, "?user=" + user, 0);
+            socket = RawSocket.handshakeAs(user, 0);
             assertEquals(101, socket.status());
             BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
             RawSocket reading = socket;

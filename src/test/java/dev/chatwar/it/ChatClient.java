@@ -6,6 +6,7 @@ import org.awaitility.core.ConditionFactory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpoint;
+import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.OnClose;
@@ -17,10 +18,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** A Tyrus client of the chat that keeps every frame it receives and waits on them with bounded awaits. */
-@ClientEndpoint
+/**
+ * A Tyrus client of the chat, signed in with a bearer token, that keeps every frame it receives and waits
+ * on them with bounded awaits.
+ */
+@ClientEndpoint(configurator = ChatClient.Bearer.class)
 public class ChatClient {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,33 +52,53 @@ public class ChatClient {
         this.user = user;
     }
 
-    /** Connects as the user and waits until the server has joined it to the lobby. */
     /** A bounded wait that polls often: a chat round trip takes milliseconds, Awaitility's default poll 100. */
     static ConditionFactory waiting() {
         return Awaitility.await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(POLL);
     }
 
+    /** Connects as the user and waits until the server has joined it to the lobby. */
     public static ChatClient connect(URI base, String user) {
         return connect(base, user, null);
     }
 
     /** Connects as the user, resuming the lobby after {@code lobbyAfter} when it is not null. */
     public static ChatClient connect(URI base, String user, Long lobbyAfter) {
+        return connect(base, user, TestUsers.token(user), lobbyAfter);
+    }
+
+    /** Connects with the given bearer token of the user. */
+    public static ChatClient connect(URI base, String user, String token, Long lobbyAfter) {
         ChatClient client = new ChatClient(user);
-        URI uri = chatUri(base, user);
-        try {
-            CONTAINER.connectToServer(client, lobbyAfter == null ? uri : URI.create(uri + "&after=" + lobbyAfter));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not connect as " + user, e);
+        URI uri = chatUri(base);
+        // Tyrus makes the configurator from the annotation, so the token is handed over in a static field
+        synchronized (Bearer.class) {
+            Bearer.token = token;
+            try {
+                CONTAINER.connectToServer(client, lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not connect as " + user, e);
+            } finally {
+                Bearer.token = null;
+            }
         }
         client.await(frame -> frame.getString("type").equals("joined") && frame.getString("room").equals("lobby"));
         client.rooms.add("lobby");
         return client;
     }
 
-    static URI chatUri(URI base, String user) {
-        return URI.create(base.toString().replaceFirst("^http", "ws") + "chat?user="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8));
+    static URI chatUri(URI base) {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + "chat");
+    }
+
+    /** Adds the connecting client's bearer token to its handshake. */
+    public static class Bearer extends ClientEndpointConfig.Configurator {
+        static volatile String token;
+
+        @Override
+        public void beforeRequest(Map<String, List<String>> headers) {
+            headers.put("Authorization", List.of("Bearer " + token));
+        }
     }
 
     @OnOpen

@@ -19,7 +19,7 @@ class IdleIT extends DeployedWar {
         String frozen = "frozen-" + suffix;
         ChatClient quiet = ChatClient.connect(ChatWar.BASE, "quiet-" + suffix);
         quiet.join(room);
-        try (RawSocket peer = RawSocket.handshake(ChatWar.BASE, "?user=" + frozen, 0)) {
+        try (RawSocket peer = RawSocket.handshakeAs(frozen, 0)) {
             peer.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
             quiet.awaitInRoom(room, "presence", 1);
 

@@ -27,6 +27,17 @@ final class RawSocket implements Closeable {
         this.status = status;
     }
 
+    /** The opening handshake of the user, with its bearer token; {@code receiveBuffer} 0 keeps the default. */
+    static RawSocket handshakeAs(String user, int receiveBuffer) {
+        return handshakeAs(user, receiveBuffer, "");
+    }
+
+    /** The same, with extra header lines, each ending in CRLF. */
+    static RawSocket handshakeAs(String user, int receiveBuffer, String headers) {
+        return handshake(ChatWar.BASE, "", receiveBuffer,
+                "Authorization: " + TestUsers.authorization(user) + "\r\n" + headers);
+    }
+
     /** Performs the opening handshake with the given query string; {@code receiveBuffer} 0 keeps the default. */
     static RawSocket handshake(URI base, String query, int receiveBuffer) {
         return handshake(base, query, receiveBuffer, "");
@@ -49,7 +60,7 @@ final class RawSocket implements Closeable {
     static Socket partialHandshake(URI base, int bytes) {
         try {
             Socket socket = connect(base, 0);
-            byte[] head = handshakeHead(base, "?user=slowpoke").getBytes(StandardCharsets.US_ASCII);
+            byte[] head = handshakeHead(base, "").getBytes(StandardCharsets.US_ASCII);
             socket.getOutputStream().write(head, 0, Math.min(bytes, head.length));
             return socket;
         } catch (IOException e) {
@@ -83,11 +94,55 @@ final class RawSocket implements Closeable {
     }
 
     void sendText(String text) {
-        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+        sendFrame(true, 0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text frame of any bytes, valid UTF-8 or not. */
+    void sendTextBytes(byte[] payload) {
+        sendFrame(true, 0x1, payload);
+    }
+
+    /** One text message in several frames: a text frame, then continuation frames, the last one final. */
+    void sendFragmented(byte[]... fragments) {
+        for (int i = 0; i < fragments.length; i++) {
+            sendFrame(i == fragments.length - 1, i == 0 ? 0x1 : 0x0, fragments[i]);
+        }
     }
 
     void sendBinary(byte[] data) {
-        sendFrame(0x2, data);
+        sendFrame(true, 0x2, data);
+    }
+
+    /** Reads until the server's close frame and returns its code; -1 when the connection ends without one. */
+    int awaitCloseCode() {
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                int head = in.read();
+                int second = in.read();
+                if (head < 0 || second < 0) {
+                    return -1;
+                }
+                byte[] payload = in.readNBytes((int) payloadLength(in, second));
+                if ((head & 0x0f) == 0x8) {
+                    return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                }
+            }
+        } catch (IOException ended) {
+            return -1;
+        }
+    }
+
+    private static long payloadLength(InputStream in, int second) throws IOException {
+        long length = second & 0x7f;
+        if (length >= 126) {
+            int bytes = length == 126 ? 2 : 8;
+            length = 0;
+            for (int i = 0; i < bytes; i++) {
+                length = (length << 8) | in.read();
+            }
+        }
+        return length;
     }
 
     /**
@@ -104,20 +159,12 @@ final class RawSocket implements Closeable {
                 if (head < 0 || second < 0) {
                     return null;
                 }
-                long length = second & 0x7f;
-                if (length >= 126) {
-                    int bytes = length == 126 ? 2 : 8;
-                    length = 0;
-                    for (int i = 0; i < bytes; i++) {
-                        length = (length << 8) | in.read();
-                    }
-                }
-                byte[] payload = in.readNBytes((int) length);
+                byte[] payload = in.readNBytes((int) payloadLength(in, second));
                 int opcode = head & 0x0f;
                 if (opcode == 0x8) {
                     return null;
                 } else if (opcode == 0x9) {
-                    sendFrame(0xA, payload);
+                    sendFrame(true, 0xA, payload);
                 } else if (opcode == 0x1 || opcode == 0x0) {
                     message.writeBytes(payload);
                     if ((head & 0x80) != 0) {
@@ -150,10 +197,10 @@ final class RawSocket implements Closeable {
         }
     }
 
-    // A final, masked frame, as RFC 6455 requires of a client.
-    private synchronized void sendFrame(int opcode, byte[] payload) {
+    // A masked frame, as RFC 6455 requires of a client.
+    private synchronized void sendFrame(boolean fin, int opcode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {

@@ -84,7 +84,7 @@ class ResumeIT extends DeployedWar {
         assertEquals(2, joined.getInt("replayed"));
         assertEquals(List.of("two", "three"), returning.awaitInRoom("lobby", "message", 2).stream()
                 .map(message -> message.getString("text")).toList());
-        try (RawSocket refused = RawSocket.handshake(ChatWar.BASE, "?user=x&after=-1", 0)) {
+        try (RawSocket refused = RawSocket.handshake(ChatWar.BASE, "?after=-1", 0)) {
             assertEquals(400, refused.status());
         }
         writer.leaveAndClose();

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
@@ -25,18 +26,51 @@ final class ServerApi {
         this.base = base;
     }
 
+    /** Publishes as the user, or without credentials when the user is null. */
     HttpResponse<String> post(String room, String user, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/rooms/" + room + "/messages"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            request.header("X-Chat-User", user);
+            request.header("Authorization", TestUsers.authorization(user));
         }
         return send(request.build());
     }
 
+    HttpResponse<String> register(String user, String password) {
+        return postJson("api/users", Json.createObjectBuilder().add("user", user).add("password", password).build());
+    }
+
+    /** Signs in; {@code ttlSeconds} null asks for the longest session the server gives. */
+    HttpResponse<String> login(String user, String password, Long ttlSeconds) {
+        JsonObjectBuilder form = Json.createObjectBuilder().add("user", user).add("password", password);
+        if (ttlSeconds != null) {
+            form.add("ttlSeconds", ttlSeconds);
+        }
+        return postJson("api/sessions", form.build());
+    }
+
+    HttpResponse<String> postJson(String path, JsonObject body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(headers.length == 0 ? request.build() : request.headers(headers).build());
+    }
+
+    /** A request with the given method and header name/value pairs, and no body. */
+    HttpResponse<String> call(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        return send(headers.length == 0 ? request.build() : request.headers(headers).build());
+    }
+
+    /** A GET as the tests' observer. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).build());
+        return getAs(TestUsers.OBSERVER, path);
+    }
+
+    HttpResponse<String> getAs(String user, String path) {
+        return call("GET", path, "Authorization", TestUsers.authorization(user));
     }
 
     JsonArray history(String room, int limit) {

@@ -22,7 +22,7 @@ class SlowConsumerIT extends DeployedWar {
         fast.join(room);
         String text = "y".repeat(3_900);
         int sent = 0;
-        try (RawSocket stalled = RawSocket.handshake(ChatWar.BASE, "?user=" + sloth, 4096)) {
+        try (RawSocket stalled = RawSocket.handshakeAs(sloth, 4096)) {
             stalled.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
             fast.awaitInRoom(room, "presence", 1);
             // the stalled peer never reads: publish until the server gives up on it

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,9 +17,13 @@ class RequestParserTest {
 
     @Test
     void readsEachRequestType() {
-        assertEquals(new Request.Join(new RoomName("r1"), null, false, "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
-        assertEquals(new Request.Join(new RoomName("r1"), 7L, true, null),
+        assertEquals(new Request.Join(new RoomName("r1"), null, false, false, "1"), parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"ref\":\"1\"}"));
+        assertEquals(new Request.Join(new RoomName("r1"), 7L, true, false, null),
                 parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"after\":7,\"receipts\":true}"));
+        assertEquals(new Request.Join(new RoomName("r1"), null, false, true, null),
+                parser.parse("{\"type\":\"join\",\"room\":\"r1\",\"private\":true}"));
+        assertEquals(new Request.Invite(new RoomName("r1"), new UserName("bob"), "2"),
+                parser.parse("{\"type\":\"invite\",\"room\":\"r1\",\"user\":\"bob\",\"ref\":\"2\"}"));
         assertEquals(new Request.Read(new RoomName("r1"), 3, null), parser.parse("{\"type\":\"read\",\"room\":\"r1\",\"seq\":3}"));
         assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
         assertEquals("c-9", ((Request.Send) parser.parse(

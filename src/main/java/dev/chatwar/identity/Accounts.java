@@ -1,0 +1,179 @@
+package dev.chatwar.identity;
+
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Accounts and sign-in: registration, password login that yields a bearer token, the sessions those tokens
+ * name, and one-time tickets with which a page of another origin opens a socket without a cookie.
+ * Tokens are random; only their SHA-256 is stored.
+ */
+public final class Accounts {
+
+    /** A ticket opens one socket within this time of being issued. */
+    public static final Duration TICKET_LIFETIME = Duration.ofSeconds(30);
+    private static final int TOKEN_BYTES = 32;
+    private static final int MAX_OPEN_TICKETS = 10_000;
+
+    /** A freshly signed-in session and the token that proves it; the token is shown once. */
+    public record Login(String token, AuthSession session) {
+    }
+
+    private record Ticket(String sessionId, Instant expiresAt) {
+    }
+
+    private final AccountStore store;
+    private final PasswordHash passwords;
+    private final Clock clock;
+    private final Duration maxLifetime;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    // compared against when the user does not exist, so that a login takes as long either way
+    private final String unknownUserHash;
+
+    public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime) {
+        this.store = store;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.maxLifetime = maxLifetime;
+        this.unknownUserHash = passwords.hash("not a password of anyone");
+    }
+
+    public UserName register(String name, String password) {
+        UserName user = validName(name);
+        validPassword(password);
+        if (!store.createAccount(user, passwords.hash(password), now())) {
+            throw new ChatException(ErrorCode.USER_TAKEN, "the name '" + name + "' is taken");
+        }
+        return user;
+    }
+
+    /** Signs the user in for {@code lifetime}, or for the longest allowed when that is null or longer. */
+    public Login login(String name, String password, Duration lifetime) {
+        if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
+        }
+        Optional<String> hash = UserName.isValid(name) ? store.passwordHash(new UserName(name)) : Optional.empty();
+        boolean matches = password != null && passwords.matches(password, hash.orElse(unknownUserHash));
+        if (hash.isEmpty() || !matches) {
+            throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
+        }
+        Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
+        String token = randomToken();
+        Instant now = now();
+        AuthSession session = new AuthSession(idOf(token), new UserName(name), now.plus(granted));
+        store.saveSession(session, now);
+        return new Login(token, session);
+    }
+
+    /** The live session a bearer token names, if any. */
+    public Optional<AuthSession> authenticate(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return live(idOf(token));
+    }
+
+    public void logout(AuthSession session) {
+        store.deleteSession(session.id());
+    }
+
+    /** A one-time credential for one handshake, valid for {@link #TICKET_LIFETIME}. */
+    public String ticket(AuthSession session) {
+        Instant now = now();
+        if (tickets.size() >= MAX_OPEN_TICKETS) {
+            tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+            if (tickets.size() >= MAX_OPEN_TICKETS) {
+                throw new ChatException(ErrorCode.RATE_LIMITED, "too many tickets outstanding; retry shortly");
+            }
+        }
+        String ticket = randomToken();
+        tickets.put(idOf(ticket), new Ticket(session.id(), now.plus(TICKET_LIFETIME)));
+        return ticket;
+    }
+
+    /** The session behind a ticket, which is used up by this call whatever the outcome. */
+    public Optional<AuthSession> redeem(String ticket) {
+        if (ticket == null || ticket.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket redeemed = tickets.remove(idOf(ticket));
+        if (redeemed == null || !now().isBefore(redeemed.expiresAt())) {
+            return Optional.empty();
+        }
+        return live(redeemed.sessionId());
+    }
+
+    public boolean exists(UserName user) {
+        return store.exists(user);
+    }
+
+    public int forgetExpired() {
+        Instant now = now();
+        tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+        return store.deleteExpiredSessions(now);
+    }
+
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    private Optional<AuthSession> live(String sessionId) {
+        Instant now = now();
+        return store.session(sessionId).filter(session -> !session.expired(now));
+    }
+
+    private static UserName validName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new ChatException(ErrorCode.MISSING_FIELD, "missing field 'user'");
+        }
+        if (!UserName.isValid(name)) {
+            throw new ChatException(ErrorCode.INVALID_USER,
+                    "user name must be 1-" + UserName.MAX_LENGTH + " characters of A-Z a-z 0-9 . _ -");
+        }
+        return new UserName(name);
+    }
+
+    private static void validPassword(String password) {
+        if (password == null) {
+            throw new ChatException(ErrorCode.MISSING_FIELD, "missing field 'password'");
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < PasswordHash.MIN_PASSWORD_LENGTH || length > PasswordHash.MAX_PASSWORD_LENGTH) {
+            throw new ChatException(ErrorCode.WEAK_PASSWORD, "a password has " + PasswordHash.MIN_PASSWORD_LENGTH
+                    + " to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String idOf(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", unavailable);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

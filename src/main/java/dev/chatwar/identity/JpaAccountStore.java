@@ -1,0 +1,59 @@
+package dev.chatwar.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class JpaAccountStore implements AccountStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
+        // a concurrent registration of the same name fails at commit on the primary key instead
+        if (em.find(StoredAccount.class, user.value()) != null) {
+            return false;
+        }
+        em.persist(new StoredAccount(user, passwordHash, createdAt));
+        return true;
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserName user) {
+        return Optional.ofNullable(em.find(StoredAccount.class, user.value())).map(StoredAccount::passwordHash);
+    }
+
+    @Override
+    public boolean exists(UserName user) {
+        return em.find(StoredAccount.class, user.value()) != null;
+    }
+
+    @Override
+    public void saveSession(AuthSession session, Instant createdAt) {
+        em.persist(new StoredSession(session, createdAt));
+    }
+
+    @Override
+    public Optional<AuthSession> session(String id) {
+        return Optional.ofNullable(em.find(StoredSession.class, id)).map(StoredSession::toSession);
+    }
+
+    @Override
+    public void deleteSession(String id) {
+        StoredSession session = em.find(StoredSession.class, id);
+        if (session != null) {
+            em.remove(session);
+        }
+    }
+
+    @Override
+    public int deleteExpiredSessions(Instant now) {
+        return em.createNamedQuery(StoredSession.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.chatwar.identity;
+
+import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.protocol.RequestParser;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Sign-in and sign-out. A login answers with a bearer token and sets it as an HttpOnly cookie for pages of
+ * this origin; signing out, or the session's expiry, closes the session's sockets with 4401.
+ */
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    ChatRuntime runtime;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(String body) {
+        JsonObject form = RequestParser.body(body);
+        Long ttl = RequestParser.optionalLong(form, "ttlSeconds");
+        Accounts.Login login = authentication.accounts().login(form.getString("user", null),
+                form.getString("password", null), ttl == null ? null : Duration.ofSeconds(ttl));
+        AuthSession session = login.session();
+        long maxAge = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
+        return Response.status(Response.Status.CREATED)
+                .header("Set-Cookie", cookie(login.token(), maxAge))
+                .header("Cache-Control", "no-store")
+                .entity(Json.createObjectBuilder()
+                        .add("user", session.user().value())
+                        .add("token", login.token())
+                        .add("expiresAt", session.expiresAt().toString())
+                        .build().toString())
+                .build();
+    }
+
+    @GET
+    @Path("current")
+    public String current() {
+        AuthSession session = authentication.require(request);
+        return Json.createObjectBuilder()
+                .add("user", session.user().value())
+                .add("expiresAt", session.expiresAt().toString())
+                .build().toString();
+    }
+
+    @DELETE
+    @Path("current")
+    public Response logout() {
+        AuthSession session = authentication.require(request);
+        authentication.accounts().logout(session);
+        runtime.chat().endSession(session.id(), "signed out");
+        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
+    }
+
+    /** A one-time ticket for a handshake from a page that cannot send the cookie or a header. */
+    @POST
+    @Path("current/tickets")
+    public Response ticket() {
+        AuthSession session = authentication.require(request);
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(Json.createObjectBuilder()
+                        .add("ticket", authentication.accounts().ticket(session))
+                        .add("expiresIn", Accounts.TICKET_LIFETIME.toSeconds())
+                        .build().toString())
+                .build();
+    }
+
+    private String cookie(String token, long maxAge) {
+        return Authentication.COOKIE + "=" + token + "; Path=" + request.getContextPath() + "/; Max-Age=" + maxAge
+                + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : "");
+    }
+}

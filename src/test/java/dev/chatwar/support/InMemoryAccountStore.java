@@ -1,0 +1,61 @@
+package dev.chatwar.support;
+
+import dev.chatwar.identity.AccountStore;
+import dev.chatwar.identity.AuthSession;
+import dev.chatwar.identity.UserName;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Accounts and sessions in memory for unit tests. */
+public final class InMemoryAccountStore implements AccountStore {
+
+    private final Map<UserName, String> hashes = new ConcurrentHashMap<>();
+    private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
+        return hashes.putIfAbsent(user, passwordHash) == null;
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserName user) {
+        return Optional.ofNullable(hashes.get(user));
+    }
+
+    @Override
+    public boolean exists(UserName user) {
+        return hashes.containsKey(user);
+    }
+
+    @Override
+    public void saveSession(AuthSession session, Instant createdAt) {
+        sessions.put(session.id(), session);
+    }
+
+    @Override
+    public Optional<AuthSession> session(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    @Override
+    public void deleteSession(String id) {
+        sessions.remove(id);
+    }
+
+    @Override
+    public int deleteExpiredSessions(Instant now) {
+        int before = sessions.size();
+        sessions.values().removeIf(session -> session.expired(now));
+        return before - sessions.size();
+    }
+
+    public String storedHashOf(String user) {
+        return hashes.get(new UserName(user));
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+}
