@@ -212,7 +212,7 @@ public final class Chat {
 
     private void closeEnded(Connection connection, String reason) {
         end(connection, CloseCodes.SESSION_ENDED);
-        connection.close(CloseCodes.SESSION_ENDED, reason);
+        connection.closeAfterPending(CloseCodes.SESSION_ENDED, reason);
     }
 
     /** Closes every connection with 1001, as the application goes away. */

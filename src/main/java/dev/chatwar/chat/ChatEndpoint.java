@@ -84,7 +84,7 @@ public class ChatEndpoint {
 
     private void closeWith(int code, String reason) {
         closing = true;
-        mailbox.put(() -> connection.close(code, reason));
+        mailbox.put(() -> connection.closeAfterPending(code, reason));
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)

@@ -87,8 +87,14 @@ public final class Connection {
         return wasOpen;
     }
 
+    /** Closes the connection at once: frames still queued are lost. */
     public void close(int code, String reason) {
         sink.close(code, reason);
+    }
+
+    /** Closes the connection after the frames queued so far, such as the replies to its last requests. */
+    public void closeAfterPending(int code, String reason) {
+        outbox.offerClose(code, reason);
     }
 
     public Set<RoomName> rooms() {

@@ -11,6 +11,8 @@ public final class Outbox {
 
     // Queued in place of a text frame to send a ping in turn; compared by identity, it costs nothing to queue.
     private static final String PING = new String("ping");
+    // Queued last to close the connection once everything before it is sent.
+    private static final String CLOSE = new String("close");
 
     private final FrameSink sink;
     private final long capacityChars;
@@ -21,6 +23,9 @@ public final class Outbox {
     private boolean completedInside;
     private boolean overflowed;
     private boolean failed;
+    private boolean closing;
+    private int closeCode;
+    private String closeReason;
 
     public Outbox(FrameSink sink, long capacityChars) {
         this.sink = sink;
@@ -30,7 +35,7 @@ public final class Outbox {
     /** Queues a frame; false when the outbox overflowed now or earlier, or when the transport failed. */
     public boolean offer(String frame) {
         synchronized (this) {
-            if (overflowed || failed) {
+            if (overflowed || failed || closing) {
                 return false;
             }
             if (queuedChars + frame.length() > capacityChars) {
@@ -72,6 +77,24 @@ public final class Outbox {
         return offer(PING);
     }
 
+    /** Closes the connection once the frames queued so far are sent; nothing offered later is sent. */
+    public void offerClose(int code, String reason) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closeCode = code;
+            closeReason = reason;
+            queue.add(CLOSE);
+            if (sending) {
+                return;
+            }
+            sending = true;
+        }
+        pump();
+    }
+
     public synchronized boolean overflowed() {
         return overflowed;
     }
@@ -95,7 +118,14 @@ public final class Outbox {
                 insideSend = true;
                 completedInside = false;
             }
-            if (frame == PING) {
+            if (frame == CLOSE) {
+                sink.close(closeCode, closeReason);
+                synchronized (this) {
+                    insideSend = false;
+                    sending = false;
+                }
+                return;
+            } else if (frame == PING) {
                 sink.ping(this::sent);
             } else {
                 sink.send(frame, this::sent);

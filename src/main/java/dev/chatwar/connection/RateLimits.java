@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * How many frames a client may send: each connection and each user (over all their connections) has a
- * token bucket. A frame over the limit is refused with an error; a client that keeps sending after
- * {@code strikes} refusals in a row is to be closed.
+ * token bucket. A frame over the limit is refused with an error. A connection refused more than
+ * {@code strikes} times, without a quiet second between refusals, is to be closed.
  */
 public final class RateLimits {
 
@@ -35,6 +35,9 @@ public final class RateLimits {
     }
 
     public enum Verdict { PASS, REFUSE, CLOSE }
+
+    /** A second without refusals clears a connection's strikes. */
+    public static final long FORGIVE_AFTER_NANOS = 1_000_000_000L;
 
     private final Settings settings;
     private final LongSupplier nanoTime;
@@ -66,6 +69,7 @@ public final class RateLimits {
         private final UserName user;
         private final TokenBucket connection;
         private int strikes;
+        private long lastRefusal;
 
         private Limiter(UserName user, TokenBucket connection) {
             this.user = user;
@@ -77,9 +81,12 @@ public final class RateLimits {
             TokenBucket ofUser = users.computeIfAbsent(user,
                     name -> new TokenBucket(settings.userPerSecond(), settings.userBurst(), now));
             if (connection.take(now) && ofUser.take(now)) {
-                strikes = 0;
                 return Verdict.PASS;
             }
+            if (strikes > 0 && now - lastRefusal >= FORGIVE_AFTER_NANOS) {
+                strikes = 0;
+            }
+            lastRefusal = now;
             return ++strikes > settings.strikes() ? Verdict.CLOSE : Verdict.REFUSE;
         }
     }

@@ -104,4 +104,18 @@ class OutboxTest {
         assertEquals(List.of("in-flight", "typing", "abcd", "efgh"), sink.sent());
         assertFalse(outbox.overflowed());
     }
+
+    @Test
+    void aCloseWaitsForTheFramesQueuedBeforeItAndRefusesAnyAfter() {
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1_000);
+        outbox.offer("{\"n\":1}");
+        outbox.offer("{\"n\":2}");
+        outbox.offerClose(1008, "policy");
+        assertFalse(outbox.offer("{\"n\":3}"), "nothing is sent after the close");
+        assertEquals(0, sink.closeCode(), "not closed while frames wait");
+        sink.release();
+        assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), sink.sent());
+        assertEquals(1008, sink.closeCode());
+    }
 }

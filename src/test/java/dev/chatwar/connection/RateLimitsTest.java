@@ -32,11 +32,21 @@ class RateLimitsTest {
     }
 
     @Test
-    void aClientThatSlowsDownAfterARefusalIsForgiven() {
+    void refusalsAddUpWhileTheClientKeepsPushingEvenIfSomeFramesPass() {
         RateLimits.Limiter limiter = limits.forConnection(new UserName("alice"));
         admit(limiter, 22);
         now.addAndGet(SECOND / 10);
         assertEquals(Verdict.PASS, limiter.admit(), "a tenth of a second refills one frame at 10 a second");
+        assertEquals(List.of(Verdict.REFUSE, Verdict.CLOSE), admit(limiter, 2),
+                "a passing frame between refusals clears nothing: the fourth within a second closes");
+    }
+
+    @Test
+    void aQuietSecondAfterARefusalClearsTheStrikes() {
+        RateLimits.Limiter limiter = limits.forConnection(new UserName("alice"));
+        admit(limiter, 22);
+        now.addAndGet(SECOND);
+        assertEquals(10, admit(limiter, 10).stream().filter(Verdict.PASS::equals).count());
         assertEquals(List.of(Verdict.REFUSE, Verdict.REFUSE, Verdict.REFUSE, Verdict.CLOSE), admit(limiter, 4),
                 "strikes count again from zero");
     }

@@ -82,6 +82,16 @@ final class ServerApi {
         return ((JsonArray) json(get("api/rooms/" + room + "/messages?" + query))).getValuesAs(JsonObject.class);
     }
 
+    /** Every event of the room, paged through oldest first. */
+    List<JsonObject> allHistory(String room) {
+        List<JsonObject> all = new java.util.ArrayList<>();
+        for (List<JsonObject> page = history(room, "after=0&limit=200"); !page.isEmpty();
+             page = history(room, "after=" + page.get(page.size() - 1).getInt("seq") + "&limit=200")) {
+            all.addAll(page);
+        }
+        return all;
+    }
+
     List<String> present(String room) {
         return ((JsonObject) json(get("api/rooms/" + room + "/presence"))).getJsonArray("present")
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();

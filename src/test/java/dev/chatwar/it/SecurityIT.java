@@ -1,0 +1,228 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions and who may enter which room, checked against the deployed server. */
+class SecurityIT extends DeployedWar {
+
+    private final String own = "http://" + ChatWar.BASE.getHost() + ":" + ChatWar.BASE.getPort();
+
+    private static String code(HttpResponse<String> response) {
+        return ServerApi.parse(response.body()).asJsonObject().getString("code");
+    }
+
+    /** The handshake refused with this status and error code: the gate answers a plain GET the same way. */
+    private void assertHandshakeRefused(int status, String code, String query, String... headers) {
+        String lines = "";
+        for (int i = 0; i < headers.length; i += 2) {
+            lines += headers[i] + ": " + headers[i + 1] + "\r\n";
+        }
+        try (RawSocket raw = RawSocket.handshake(ChatWar.BASE, query, 0, lines)) {
+            assertEquals(status, raw.status(), query + " " + lines);
+        }
+        HttpResponse<String> answer = headers.length == 0 ? api.call("GET", "chat" + query)
+                : api.call("GET", "chat" + query, headers);
+        assertEquals(code, code(answer));
+    }
+
+    private JsonObject login(String user, Long ttlSeconds) {
+        HttpResponse<String> response = api.login(user, TestUsers.password(user), ttlSeconds);
+        assertEquals(201, response.statusCode(), response.body());
+        return ServerApi.parse(response.body()).asJsonObject();
+    }
+
+    @Test
+    void aHandshakeWithoutAValidCredentialIsRefusedWith401() {
+        String user = "creds-" + suffix;
+        TestUsers.token(user);
+        assertHandshakeRefused(401, "unauthenticated", "");
+        assertHandshakeRefused(401, "invalid_token", "", "Authorization", "Bearer forged-token");
+        assertHandshakeRefused(401, "invalid_token", "", "Authorization", "Basic " + user);
+        assertHandshakeRefused(401, "invalid_token", "?ticket=made-up");
+        assertHandshakeRefused(401, "invalid_token", "", "Cookie", "chat_token=stolen-cookie");
+        assertHandshakeRefused(403, "forbidden_origin", "", "Authorization", TestUsers.authorization(user),
+                "Origin", "http://evil.example");
+        assertEquals(0, api.stats().getInt("connections"));
+    }
+
+    @Test
+    void registrationAndSignInRefuseWhatTheyShould() {
+        String user = "reg-" + suffix;
+        assertEquals(201, api.register(user, "long enough").statusCode());
+        assertEquals("user_taken", code(api.register(user, "long enough")));
+        assertEquals("weak_password", code(api.register("weak-" + suffix, "short")));
+        assertEquals("invalid_user", code(api.register("two words", "long enough")));
+        HttpResponse<String> wrong = api.login(user, "wrong password", null);
+        assertEquals(401, wrong.statusCode());
+        assertEquals("bad_credentials", code(wrong));
+        assertEquals("bad_credentials", code(api.login("nobody-" + suffix, "long enough", null)));
+        assertEquals(201, api.login(user, "long enough", null).statusCode());
+    }
+
+    @Test
+    void aSocketIsClosedWith4401WhenItsSessionExpiresAndTheTokenNoLongerOpensOne() {
+        String user = "brief-" + suffix;
+        TestUsers.token(user);
+        String token = login(user, 2L).getString("token");
+        ChatClient client = ChatClient.connect(ChatWar.BASE, user, token, null);
+
+        CloseReason closed = client.awaitClose();
+        assertEquals(4401, closed.getCloseCode().getCode());
+        assertEquals("session expired", closed.getReasonPhrase());
+        assertHandshakeRefused(401, "invalid_token", "", "Authorization", "Bearer " + token);
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void signingOutClosesThatSessionsSocketsWith4401AndNoOthers() {
+        String user = "leaver-" + suffix;
+        TestUsers.token(user);
+        String first = login(user, null).getString("token");
+        String second = login(user, null).getString("token");
+        ChatClient signingOut = ChatClient.connect(ChatWar.BASE, user, first, null);
+        ChatClient staying = ChatClient.connect(ChatWar.BASE, user, second, null);
+
+        assertEquals(204, api.call("DELETE", "api/sessions/current", "Authorization", "Bearer " + first).statusCode());
+        assertEquals(4401, signingOut.awaitClose().getCloseCode().getCode());
+        assertEquals("ack", staying.say("lobby", "still signed in").getString("type"));
+        assertEquals(401, api.call("GET", "api/sessions/current", "Authorization", "Bearer " + first).statusCode());
+        assertEquals(user, ServerApi.json(api.call("GET", "api/sessions/current", "Authorization", "Bearer " + second))
+                .asJsonObject().getString("user"));
+        staying.leaveAndClose();
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aBrowsersCookieOpensASocketAndPostsFromItsOwnOriginOnly() {
+        String user = "browser-" + suffix;
+        TestUsers.token(user);
+        HttpResponse<String> signedIn = api.login(user, TestUsers.password(user), null);
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        try (RawSocket page = RawSocket.handshake(ChatWar.BASE, "", 0, "Cookie: " + cookie + "\r\nOrigin: " + own + "\r\n")) {
+            assertEquals(101, page.status());
+        }
+        assertHandshakeRefused(403, "forbidden_origin", "", "Cookie", cookie, "Origin", "http://evil.example");
+
+        String room = "cookie-" + suffix;
+        JsonObject text = Json.createObjectBuilder().add("text", "from the page").build();
+        assertEquals(201, api.postJson("api/rooms/" + room + "/messages", text, "Cookie", cookie, "Origin", own)
+                .statusCode());
+        HttpResponse<String> forged = api.postJson("api/rooms/" + room + "/messages", text, "Cookie", cookie,
+                "Origin", "http://evil.example");
+        assertEquals(403, forged.statusCode());
+        assertEquals("forbidden_origin", code(forged));
+        assertEquals(1, api.history(room, 10).size(), "the forged request stored nothing");
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aTicketOpensExactlyOneSocket() {
+        String user = "ticket-" + suffix;
+        HttpResponse<String> issued = api.postJson("api/sessions/current/tickets", Json.createObjectBuilder().build(),
+                "Authorization", TestUsers.authorization(user));
+        assertEquals(201, issued.statusCode(), issued.body());
+        String ticket = ServerApi.parse(issued.body()).asJsonObject().getString("ticket");
+
+        try (RawSocket first = RawSocket.handshake(ChatWar.BASE, "?ticket=" + ticket, 0)) {
+            assertEquals(101, first.status());
+        }
+        assertHandshakeRefused(401, "invalid_token", "?ticket=" + ticket);
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void privateAndDirectMessageRoomsAreReachableByTheirMembersOnly() {
+        String room = "private-" + suffix;
+        String alice = "alice-" + suffix;
+        String bob = "bob-" + suffix;
+        String mallory = "mallory-" + suffix;
+        ChatClient aliceSocket = ChatClient.connect(ChatWar.BASE, alice);
+        ChatClient bobSocket = ChatClient.connect(ChatWar.BASE, bob);
+        ChatClient mallorySocket = ChatClient.connect(ChatWar.BASE, mallory);
+
+        assertEquals("joined", aliceSocket.request(Json.createObjectBuilder().add("type", "join").add("room", room)
+                .add("private", true).build()).getString("type"));
+        aliceSocket.say(room, "members only");
+        assertEquals("not_a_member", mallorySocket.join(room).getString("code"));
+        assertEquals("not_a_member", code(api.getAs(mallory, "api/rooms/" + room + "/messages")));
+        assertEquals("not_a_member", code(api.post(room, mallory, "{\"text\":\"let me in\"}")));
+        assertEquals("not_a_member", code(api.getAs(mallory, "api/rooms/" + room + "/presence")));
+
+        assertEquals("invited", aliceSocket.request(Json.createObjectBuilder().add("type", "invite").add("room", room)
+                .add("user", bob).build()).getString("type"));
+        assertEquals(alice, bobSocket.await(frame -> frame.getString("type").equals("invitation")).getString("by"));
+        assertEquals("joined", bobSocket.join(room).getString("type"));
+        assertEquals(1, ServerApi.json(api.getAs(bob, "api/rooms/" + room + "/messages")).asJsonArray().size());
+
+        String direct = "dm:" + alice + ":" + bob;
+        assertEquals("joined", aliceSocket.join(direct).getString("type"));
+        assertEquals("not_a_member", mallorySocket.join(direct).getString("code"));
+        aliceSocket.leaveAndClose();
+        bobSocket.leaveAndClose();
+        mallorySocket.leaveAndClose();
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aModeratorRetractsAnyonesMessage() {
+        String room = "moderated-" + suffix;
+        ChatClient author = ChatClient.connect(ChatWar.BASE, "author-" + suffix);
+        ChatClient moderator = ChatClient.connect(ChatWar.BASE, "moderator");
+        author.join(room);
+        long id = author.say(room, "spam").getJsonNumber("id").longValue();
+        ChatClient other = ChatClient.connect(ChatWar.BASE, "other-" + suffix);
+        assertEquals("not_your_message", other.retract(id).getString("code"));
+        assertEquals("ack", moderator.retract(id).getString("type"));
+        assertEquals("moderator", author.awaitInRoom(room, "retracted", 1).get(0).getString("user"));
+        List.of(author, moderator, other).forEach(ChatClient::leaveAndClose);
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aFloodIsRefusedWithRateLimitedThenClosedWith1008AndEveryAcceptedMessageIsKept() {
+        String room = "flood-" + suffix;
+        ChatClient flooder = ChatClient.connect(ChatWar.BASE, "flooder-" + suffix);
+        flooder.join(room);
+        long before = api.closedWith(1008);
+        try {
+            for (int i = 0; i < 3000 && flooder.isOpen(); i++) {
+                flooder.sendRaw(Json.createObjectBuilder().add("type", "send").add("room", room)
+                        .add("text", "spam " + i).add("ref", "f" + i).build().toString());
+            }
+        } catch (RuntimeException closedWhileSending) {
+            // the server closed the connection under the flood, as it should
+        }
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, flooder.awaitClose().getCloseCode());
+        ChatClient.waiting().until(() -> api.closedWith(1008) == before + 1);
+
+        List<JsonObject> frames = flooder.frames();
+        long refused = frames.stream().filter(frame -> "rate_limited".equals(frame.getString("code", null))).count();
+        Set<Long> acked = frames.stream().filter(frame -> frame.getString("type").equals("ack"))
+                .map(frame -> frame.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+        Set<Long> stored = api.allHistory(room).stream()
+                .map(event -> event.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+        System.out.printf("flood: %d acked, %d refused with rate_limited before the close%n", acked.size(), refused);
+        assertEquals(20, refused, "each refused frame is answered, up to the close on the 21st");
+        assertTrue(acked.size() >= 400, acked.size() + " acked: the test server's burst is 400");
+        assertTrue(stored.containsAll(acked), "every acked message is stored");
+
+        ChatClient next = ChatClient.connect(ChatWar.BASE, "after-flood-" + suffix);
+        next.join(room);
+        assertEquals("ack", next.say(room, "the server still serves").getString("type"));
+        next.leaveAndClose();
+        api.awaitConnections(0);
+    }
+}
