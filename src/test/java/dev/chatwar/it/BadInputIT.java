@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,31 @@ class BadInputIT extends DeployedWar {
         ChatClient client = ChatClient.connect(ChatWar.BASE, "big-" + suffix);
         client.sendRaw("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"" + "x".repeat(70_000) + "\"}");
         assertEquals(CloseReason.CloseCodes.TOO_BIG, client.awaitClose().getCloseCode());
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitInFragmentsClosesWith1009() {
+        try (RawSocket raw = RawSocket.handshakeAs("fragments-" + suffix, 0)) {
+            byte[] fragment = "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+            raw.sendFragmented("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"".getBytes(StandardCharsets.US_ASCII),
+                    fragment, fragment, fragment, fragment, "\"}".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(1009, raw.awaitCloseCode());
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aTextFrameOfInvalidUtf8ClosesWith1007() {
+        try (RawSocket raw = RawSocket.handshakeAs("utf8-" + suffix, 0)) {
+            byte[] prefix = "{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"".getBytes(StandardCharsets.US_ASCII);
+            byte[] invalid = {(byte) 0xc3, (byte) 0x28, '"', '}'};
+            byte[] frame = new byte[prefix.length + invalid.length];
+            System.arraycopy(prefix, 0, frame, 0, prefix.length);
+            System.arraycopy(invalid, 0, frame, prefix.length, invalid.length);
+            raw.sendTextBytes(frame);
+            assertEquals(1007, raw.awaitCloseCode());
+        }
         api.awaitConnections(0);
     }
 
