@@ -1,0 +1,128 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of idle connections from one address, up to the test server's per-address limit of 2,100
+ * (arquillian.xml): the next one is refused with 429, and the server's memory per connection is printed.
+ * Plain {@link Endpoint}s, not {@link ChatClient}s: they only have to stay connected, and a programmatic
+ * endpoint takes its bearer token per connection, so they can connect in parallel.
+ */
+class ManyConnectionsIT extends DeployedWar {
+
+    private static final int ADDRESS_LIMIT = 2_100;
+    private static final int PER_USER = 20;
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+    private static final class Idle extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, frame -> { });
+        }
+    }
+
+    private static Session open(String user) throws Exception {
+        String authorization = TestUsers.authorization(user);
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        headers.put("Authorization", List.of(authorization));
+                    }
+                }).build();
+        return CONTAINER.connectToServer(new Idle(), config, ChatClient.chatUri(ChatWar.BASE));
+    }
+
+    @Test
+    void anAddressMayHoldUpToItsLimitOfIdleConnectionsAndIsRefusedTheNext() throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < ADDRESS_LIMIT / PER_USER; i++) {
+            users.add("idle" + i + "-" + suffix);
+            TestUsers.token(users.get(i));
+        }
+        ServerMemory before = ServerMemory.measure();
+        long start = System.nanoTime();
+        ExecutorService connecting = Executors.newFixedThreadPool(8);
+        List<Future<Session>> opening = new ArrayList<>();
+        for (int i = 0; i < ADDRESS_LIMIT; i++) {
+            String user = users.get(i % users.size());
+            opening.add(connecting.submit(() -> open(user)));
+        }
+        List<Session> sessions = new ArrayList<>();
+        for (Future<Session> session : opening) {
+            sessions.add(session.get());
+        }
+        connecting.shutdown();
+        api.awaitConnections(ADDRESS_LIMIT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        ServerMemory after = ServerMemory.measure();
+        System.out.printf("%d idle connections of %d users opened in %.1f s (%.0f/s); server heap %+.1f KB and"
+                        + " RSS %+.1f KB per connection%n", ADDRESS_LIMIT, users.size(), seconds, ADDRESS_LIMIT / seconds,
+                (after.heapBytes() - before.heapBytes()) / 1024.0 / ADDRESS_LIMIT,
+                (after.rssBytes() - before.rssBytes()) / 1024.0 / ADDRESS_LIMIT);
+
+        try (RawSocket oneMore = RawSocket.handshakeAs("one-more-" + suffix, 0)) {
+            assertEquals(429, oneMore.status());
+        }
+        sessions.get(0).close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "making room"));
+        api.awaitConnections(ADDRESS_LIMIT - 1);
+        ChatClient normal = ChatClient.connect(ChatWar.BASE, "normal-" + suffix);
+        assertEquals("ack", normal.say("lobby", "the server still serves").getString("type"));
+        normal.leaveAndClose();
+
+        for (Session session : sessions.subList(1, sessions.size())) {
+            session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
+        }
+        api.awaitConnections(0);
+    }
+
+    /** The test server's used heap after a full GC, and its resident set, read with the JDK's jcmd and /proc. */
+    private record ServerMemory(long heapBytes, long rssBytes) {
+
+        private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+        private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+        static ServerMemory measure() throws IOException, InterruptedException {
+            long pid = ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().orElse("").contains("port-offset=100"))
+                    .findFirst().orElseThrow(() -> new AssertionError("test server process not found")).pid();
+            jcmd(pid, "GC.run");
+            Matcher heap = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
+            if (!heap.find() || !rss.find()) {
+                throw new AssertionError("could not read the server's memory");
+            }
+            return new ServerMemory(Long.parseLong(heap.group(1)) * 1024, Long.parseLong(rss.group(1)) * 1024);
+        }
+
+        private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+            Process process = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            return output;
+        }
+    }
+}
