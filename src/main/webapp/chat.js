@@ -21,14 +21,54 @@ function request(frame) {
     socket.send(JSON.stringify({ ...frame, ref: String(nextRef++) }));
 }
 
+// The sign-in sets an HttpOnly cookie of this origin, which the handshake carries by itself.
 function connect(user) {
     me = user;
     show('connecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${scheme}://${location.host}${base}chat?user=${encodeURIComponent(user)}`);
-    socket.onopen = () => { show('connected'); $('signin').hidden = true; $('chat').hidden = false; };
-    socket.onclose = (e) => { show('offline'); if (e.code !== 1000) $('problem').textContent = `Disconnected (${e.code}).`; };
+    socket = new WebSocket(`${scheme}://${location.host}${base}chat`);
+    socket.onopen = () => { show('connected'); $('signin').hidden = true; $('chat').hidden = false; $('logout').hidden = false; };
+    socket.onclose = (e) => {
+        show('offline');
+        if (e.code === 4401) signedOut(e.reason || 'Signed out.');
+        else if (e.code !== 1000) $('problem').textContent = `Disconnected (${e.code}).`;
+    };
     socket.onmessage = (e) => receive(JSON.parse(e.data));
+}
+
+function signedOut(why) {
+    me = null;
+    rooms.clear();
+    $('chat').hidden = true;
+    $('logout').hidden = true;
+    $('signin').hidden = false;
+    $('problem').textContent = why;
+}
+
+async function post(path, body) {
+    const response = await fetch(`${base}api/${path}`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return { ok: response.ok, body: await response.json().catch(() => ({})) };
+}
+
+async function signIn(register) {
+    const credentials = { user: $('user').value, password: $('password').value };
+    if (register) {
+        const registered = await post('users', credentials);
+        if (!registered.ok) { $('problem').textContent = registered.body.message; return; }
+    }
+    const session = await post('sessions', credentials);
+    if (!session.ok) { $('problem').textContent = session.body.message; return; }
+    $('password').value = '';
+    $('problem').textContent = '';
+    connect(session.body.user);
+}
+
+async function resumeSession() {
+    const response = await fetch(`${base}api/sessions/current`);
+    if (response.ok) connect((await response.json()).user);
+    else $('signin').hidden = false;
 }
 
 async function loadHistory(name, lastSeq) {
@@ -112,7 +152,10 @@ function render() {
     $('messages').lastElementChild?.scrollIntoView({ block: 'end' });
 }
 
-$('signin').onsubmit = (e) => { e.preventDefault(); connect($('user').value); };
+$('signin').onsubmit = (e) => { e.preventDefault(); signIn(false); };
+$('register').onclick = () => { if ($('signin').reportValidity()) signIn(true); };
+$('logout').onclick = () => fetch(`${base}api/sessions/current`, { method: 'DELETE' });
+resumeSession();
 $('join').onsubmit = (e) => {
     e.preventDefault();
     current = $('room').value;

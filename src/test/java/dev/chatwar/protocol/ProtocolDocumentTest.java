@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.chat.Chat;
 import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.connection.RateLimits;
+import dev.chatwar.identity.Accounts;
+import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.HandshakeGate;
+import dev.chatwar.identity.PasswordHash;
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.UserName;
@@ -55,7 +59,17 @@ class ProtocolDocumentTest {
                 grouped.format(Room.MAX_REPLAY) + ", else `reset`",
                 "`unread` counted on `joined` | up to " + grouped.format(EventStore.MAX_UNREAD),
                 "| connections per user | " + HandshakeGate.DEFAULT_MAX_CONNECTIONS_PER_USER + " ",
-                "| rooms per connection | " + Chat.MAX_ROOMS_PER_CONNECTION + ", else `too_many_rooms` |"}) {
+                "| rooms per connection | " + Chat.MAX_ROOMS_PER_CONNECTION + ", else `too_many_rooms` |",
+                "| connections per address | " + HandshakeGate.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + " ",
+                "| password | " + PasswordHash.MIN_PASSWORD_LENGTH + "-" + PasswordHash.MAX_PASSWORD_LENGTH + " characters",
+                grouped.format(PasswordHash.DEFAULT_ITERATIONS) + " iterations",
+                "| session | " + Authentication.DEFAULT_SESSION_LIFETIME / 3600 + " hours",
+                "| ticket | one handshake within " + Accounts.TICKET_LIFETIME.toSeconds() + " seconds |",
+                "| frames per connection | " + (int) RateLimits.Settings.DEFAULTS.connectionPerSecond() + " a second, bursts of "
+                        + RateLimits.Settings.DEFAULTS.connectionBurst() + " ",
+                "| frames per user | " + (int) RateLimits.Settings.DEFAULTS.userPerSecond() + " a second, bursts of "
+                        + RateLimits.Settings.DEFAULTS.userBurst() + " ",
+                "| refusals before the close | " + RateLimits.Settings.DEFAULTS.strikes() + " "}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
         }
     }
