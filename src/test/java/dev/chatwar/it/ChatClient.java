@@ -13,7 +13,6 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -39,7 +38,6 @@ public class ChatClient {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(2);
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
     private static final AtomicLong REFS = new AtomicLong();
 
     private final String user;
@@ -75,7 +73,10 @@ public class ChatClient {
         synchronized (Bearer.class) {
             Bearer.token = token;
             try {
-                CONTAINER.connectToServer(client, lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
+                // a container of its own: Tyrus shuts a container's executors down when its last session
+                // closes, racing any connect that starts meanwhile (eclipse-ee4j/tyrus#640)
+                ContainerProvider.getWebSocketContainer().connectToServer(client,
+                        lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
             } catch (Exception e) {
                 throw new IllegalStateException("could not connect as " + user, e);
             } finally {
