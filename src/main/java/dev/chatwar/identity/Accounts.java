@@ -41,6 +41,7 @@ public final class Accounts {
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
     // compared against when the user does not exist, so that a login takes as long either way
     private final String unknownUserHash;
 
@@ -49,6 +50,7 @@ public final class Accounts {
         this.passwords = passwords;
         this.clock = clock;
         this.maxLifetime = maxLifetime;
+        this.throttle = new LoginThrottle(clock);
         this.unknownUserHash = passwords.hash("not a password of anyone");
     }
 
@@ -61,16 +63,25 @@ public final class Accounts {
         return user;
     }
 
-    /** Signs the user in for {@code lifetime}, or for the longest allowed when that is null or longer. */
-    public Login login(String name, String password, Duration lifetime) {
+    /**
+     * Signs the user in for {@code lifetime}, or for the longest allowed when that is null or longer.
+     * Repeated failures for the name or from the address lock sign-in out for a while ({@link LoginThrottle}).
+     */
+    public Login login(String name, String password, Duration lifetime, String address) {
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
+        }
+        if (!throttle.allows(name, address)) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "too many failed sign-ins; wait "
+                    + LoginThrottle.LOCKOUT.toSeconds() + " seconds");
         }
         Optional<String> hash = UserName.isValid(name) ? store.passwordHash(new UserName(name)) : Optional.empty();
         boolean matches = password != null && passwords.matches(password, hash.orElse(unknownUserHash));
         if (hash.isEmpty() || !matches) {
+            throttle.failed(name, address);
             throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
         }
+        throttle.succeeded(name, address);
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
         String token = randomToken();
         Instant now = now();
@@ -124,6 +135,7 @@ public final class Accounts {
     public int forgetExpired() {
         Instant now = now();
         tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+        throttle.forgetOld();
         return store.deleteExpiredSessions(now);
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class AccountsTest {
 
+    private static final String ADDRESS = "192.0.2.1";
+
     private final InMemoryAccountStore store = new InMemoryAccountStore();
     private final TestClock clock = new TestClock();
     private final Accounts accounts = new Accounts(store, new PasswordHash(1000), clock, Duration.ofHours(8));
@@ -26,11 +28,11 @@ class AccountsTest {
     @Test
     void aRegisteredUserSignsInWithTheRightPasswordOnly() {
         accounts.register("alice", "correct horse");
-        Accounts.Login login = accounts.login("alice", "correct horse", null);
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
         assertEquals(new UserName("alice"), accounts.authenticate(login.token()).orElseThrow().user());
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "wrong horse", null)));
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("nobody", "correct horse", null)));
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", null, null)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "wrong horse", null, ADDRESS)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("nobody", "correct horse", null, ADDRESS)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", null, null, ADDRESS)));
     }
 
     @Test
@@ -64,21 +66,21 @@ class AccountsTest {
     @Test
     void aSessionLastsItsLifetimeCappedByTheMaximum() {
         accounts.register("alice", "correct horse");
-        Accounts.Login brief = accounts.login("alice", "correct horse", Duration.ofSeconds(60));
-        Accounts.Login greedy = accounts.login("alice", "correct horse", Duration.ofDays(30));
+        Accounts.Login brief = accounts.login("alice", "correct horse", Duration.ofSeconds(60), ADDRESS);
+        Accounts.Login greedy = accounts.login("alice", "correct horse", Duration.ofDays(30), ADDRESS);
         assertEquals(clock.instant().plus(Duration.ofHours(8)), greedy.session().expiresAt());
         clock.advance(Duration.ofSeconds(60));
         assertTrue(accounts.authenticate(brief.token()).isEmpty(), "expired");
         assertTrue(accounts.authenticate(greedy.token()).isPresent());
         assertEquals(1, accounts.forgetExpired());
         assertEquals(ErrorCode.INVALID_FIELD,
-                refusal(() -> accounts.login("alice", "correct horse", Duration.ofSeconds(0))));
+                refusal(() -> accounts.login("alice", "correct horse", Duration.ofSeconds(0), ADDRESS)));
     }
 
     @Test
     void onlyTheTokensHashIsStoredAndLogoutEndsTheSession() {
         accounts.register("alice", "correct horse");
-        Accounts.Login login = accounts.login("alice", "correct horse", null);
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
         assertNotEquals(login.token(), login.session().id());
         assertTrue(accounts.authenticate(login.session().id()).isEmpty(), "the stored id is no credential");
         accounts.logout(login.session());
@@ -90,7 +92,7 @@ class AccountsTest {
     @Test
     void aTicketOpensOneHandshakeWithinItsLifetime() {
         accounts.register("alice", "correct horse");
-        AuthSession session = accounts.login("alice", "correct horse", null).session();
+        AuthSession session = accounts.login("alice", "correct horse", null, ADDRESS).session();
         String ticket = accounts.ticket(session);
         assertEquals(session, accounts.redeem(ticket).orElseThrow());
         assertTrue(accounts.redeem(ticket).isEmpty(), "used up");
@@ -102,6 +104,31 @@ class AccountsTest {
         String orphan = accounts.ticket(session);
         accounts.logout(session);
         assertTrue(accounts.redeem(orphan).isEmpty(), "its session ended");
+    }
+
+    @Test
+    void repeatedFailedSignInsOfANameLockItOutForAMinute() {
+        accounts.register("alice", "correct horse");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, "192.0.2.9")));
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS)),
+                "even the right password waits while the name is locked");
+        clock.advance(LoginThrottle.LOCKOUT);
+        accounts.login("alice", "correct horse", null, ADDRESS);
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, ADDRESS)),
+                "a success starts the count afresh");
+    }
+
+    @Test
+    void manyFailedSignInsFromOneAddressLockItOut() {
+        accounts.register("alice", "correct horse");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            int guess = i;
+            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("user" + guess, "guess", null, ADDRESS)));
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS)));
+        accounts.login("alice", "correct horse", null, "192.0.2.200");
     }
 
     @Test

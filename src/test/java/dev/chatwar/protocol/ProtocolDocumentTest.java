@@ -8,6 +8,7 @@ import dev.chatwar.connection.RateLimits;
 import dev.chatwar.identity.Accounts;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.HandshakeGate;
+import dev.chatwar.identity.LoginThrottle;
 import dev.chatwar.identity.PasswordHash;
 import dev.chatwar.chat.MessageText;
 import dev.chatwar.history.EventStore;
@@ -69,7 +70,9 @@ class ProtocolDocumentTest {
                         + RateLimits.Settings.DEFAULTS.connectionBurst() + " ",
                 "| frames per user | " + (int) RateLimits.Settings.DEFAULTS.userPerSecond() + " a second, bursts of "
                         + RateLimits.Settings.DEFAULTS.userBurst() + " ",
-                "| refusals before the close | " + RateLimits.Settings.DEFAULTS.strikes() + " "}) {
+                "| refusals before the close | " + RateLimits.Settings.DEFAULTS.strikes() + " ",
+                "| failed sign-ins | " + LoginThrottle.MAX_FAILURES_PER_USER + " for one user name, or "
+                        + LoginThrottle.MAX_FAILURES_PER_ADDRESS + " from one address"}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
         }
     }
