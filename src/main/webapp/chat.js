@@ -1,169 +1,332 @@
-// A first front end on the chat protocol (docs/protocol.md). Text is always rendered as text.
-const $ = (id) => document.getElementById(id);
-const base = location.pathname.replace(/[^/]*$/, '');
-const rooms = new Map(); // name -> { events: Map(seq -> event), present: Set }
-let socket = null;
-let me = null;
-let current = 'lobby';
-let nextRef = 1;
+// The chat page, on the ChatClient module. Every text from the server is rendered as text, never as HTML.
+import { ChatClient } from './chat-client.js';
 
-function show(state) {
-    $('state').textContent = state;
-    $('state').className = 'state ' + state;
-}
+const $ = (id) => document.getElementById(id);
+const chat = new ChatClient();
+const rooms = new Map(); // name -> { events: Map(seq -> event), unread, present: Set, oldest, complete, typing: Map }
+const PAGE = 50;
+let current = 'lobby';
+let editing = null;
+let loadingOlder = false;
+
+window.chat = chat; // for the console, and for the browser tests
 
 function room(name) {
-    if (!rooms.has(name)) rooms.set(name, { events: new Map(), present: new Set() });
+    if (!rooms.has(name)) {
+        rooms.set(name, { events: new Map(), unread: 0, present: new Set(), oldest: null, complete: false, typing: new Map() });
+    }
     return rooms.get(name);
 }
 
-function request(frame) {
-    socket.send(JSON.stringify({ ...frame, ref: String(nextRef++) }));
-}
-
-// The sign-in sets an HttpOnly cookie of this origin, which the handshake carries by itself.
-function connect(user) {
-    me = user;
-    show('connecting');
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${scheme}://${location.host}${base}chat`);
-    socket.onopen = () => { show('connected'); $('signin').hidden = true; $('chat').hidden = false; $('logout').hidden = false; };
-    socket.onclose = (e) => {
-        show('offline');
-        if (e.code === 4401) signedOut(e.reason || 'Signed out.');
-        else if (e.code !== 1000) $('problem').textContent = `Disconnected (${e.code}).`;
-    };
-    socket.onmessage = (e) => receive(JSON.parse(e.data));
-}
-
-function signedOut(why) {
-    me = null;
-    rooms.clear();
-    $('chat').hidden = true;
-    $('logout').hidden = true;
-    $('signin').hidden = false;
-    $('problem').textContent = why;
-}
-
-async function post(path, body) {
-    const response = await fetch(`${base}api/${path}`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
-    return { ok: response.ok, body: await response.json().catch(() => ({})) };
-}
-
-async function signIn(register) {
-    const credentials = { user: $('user').value, password: $('password').value };
-    if (register) {
-        const registered = await post('users', credentials);
-        if (!registered.ok) { $('problem').textContent = registered.body.message; return; }
-    }
-    const session = await post('sessions', credentials);
-    if (!session.ok) { $('problem').textContent = session.body.message; return; }
-    $('password').value = '';
-    $('problem').textContent = '';
-    connect(session.body.user);
-}
-
-async function resumeSession() {
-    const response = await fetch(`${base}api/sessions/current`);
-    if (response.ok) connect((await response.json()).user);
-    else $('signin').hidden = false;
-}
-
-async function loadHistory(name, lastSeq) {
-    const response = await fetch(`${base}api/rooms/${encodeURIComponent(name)}/messages?limit=100`);
-    if (!response.ok) return;
-    for (const event of await response.json()) {
-        if (event.seq <= lastSeq) apply(name, { ...event, own: event.user === me });
-    }
-    render();
-}
-
-function apply(name, event) {
-    const events = room(name).events;
-    events.set(event.seq, event);
-    for (const e of events.values()) {
-        if (e.id !== event.messageId) continue;
-        if (event.type === 'retracted') { e.text = null; e.retracted = true; }
-        if (event.type === 'edited') { e.text = event.text; e.edited = true; }
-    }
-}
-
-function receive(frame) {
-    switch (frame.type) {
-        case 'joined':
-            room(frame.room).present = new Set(frame.present);
-            loadHistory(frame.room, frame.lastSeq);
-            break;
-        case 'left':
-            rooms.delete(frame.room);
-            if (current === frame.room) current = 'lobby';
-            break;
-        case 'message':
-        case 'edited':
-        case 'retracted':
-            apply(frame.room, frame);
-            break;
-        case 'presence':
-            if (frame.state === 'joined') room(frame.room).present.add(frame.user);
-            else room(frame.room).present.delete(frame.user);
-            break;
-        case 'error':
-            $('problem').textContent = `${frame.code}: ${frame.message}`;
-            break;
-    }
-    render();
+function say(problem) {
+    $('problem').textContent = problem || '';
 }
 
 function item(text, className) {
     const li = document.createElement('li');
-    li.textContent = text;
+    if (text) li.textContent = text;
     if (className) li.className = className;
     return li;
 }
 
-function render() {
-    $('rooms').replaceChildren(...[...rooms.keys()].map((name) => {
-        const li = item(name, name === current ? 'current' : '');
-        li.tabIndex = 0;
-        li.onclick = li.onkeydown = (e) => { if (!e.key || e.key === 'Enter') { current = name; render(); } };
+function button(text, action, label) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (label) b.setAttribute('aria-label', label);
+    b.onclick = action;
+    return b;
+}
+
+function title(name) {
+    if (!name.startsWith('dm:')) return name;
+    const [, a, b] = name.split(':');
+    return `@${a === chat.user ? b : a}`;
+}
+
+// --- what the server says ---
+
+function apply(name, event) {
+    const events = room(name).events;
+    if (event.type === 'message') {
+        events.set(event.id, { ...event });
+    } else {
+        const message = events.get(event.messageId);
+        if (message && event.type === 'edited') Object.assign(message, { text: event.text, edited: true });
+        if (message && event.type === 'retracted') Object.assign(message, { text: null, retracted: true });
+    }
+}
+
+function addPage(name, events) {
+    const shown = room(name);
+    for (const event of events) {
+        if (event.type === 'message' && !shown.events.has(event.id)) apply(name, event);
+    }
+    if (events.length) shown.oldest = Math.min(shown.oldest ?? Infinity, events[0].seq);
+    if (events.length < PAGE) shown.complete = true;
+}
+
+async function loadNewest(name) {
+    const shown = room(name);
+    shown.events.clear();
+    shown.oldest = null;
+    shown.complete = false;
+    try {
+        addPage(name, await chat.history(name, { limit: PAGE }));
+    } catch (problem) {
+        say(problem.message);
+    }
+    render();
+}
+
+async function loadOlder() {
+    const shown = room(current);
+    if (loadingOlder || shown.complete || shown.oldest === null) return;
+    loadingOlder = true;
+    const scroller = $('scroller');
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    try {
+        addPage(current, await chat.history(current, { before: shown.oldest, limit: PAGE }));
+        render(false);
+        scroller.scrollTop = scroller.scrollHeight - fromBottom;
+    } catch (problem) {
+        say(problem.message);
+    } finally {
+        loadingOlder = false;
+    }
+}
+
+function markRead(name) {
+    const seq = chat.rooms.get(name)?.lastSeq;
+    room(name).unread = 0;
+    if (seq) chat.read(name, seq).catch(() => {});
+}
+
+chat.addEventListener('state', (e) => {
+    $('state').textContent = e.detail.state;
+    $('state').className = `state ${e.detail.state}`;
+});
+
+chat.addEventListener('welcome', (e) => {
+    $('me').textContent = e.detail.user;
+    $('signin').hidden = true;
+    $('chat').hidden = false;
+    $('logout').hidden = false;
+    say('');
+    render();
+});
+
+chat.addEventListener('joined', (e) => {
+    const joined = e.detail;
+    const shown = room(joined.room);
+    shown.present = new Set(joined.present);
+    if (joined.replayed === undefined) {
+        shown.unread = joined.room === current ? 0 : joined.unread;
+        loadNewest(joined.room);
+    }
+    if (joined.room === current) markRead(current);
+    render();
+});
+
+chat.addEventListener('reset', (e) => loadNewest(e.detail.room));
+
+chat.addEventListener('event', (e) => {
+    const event = e.detail;
+    apply(event.room, event);
+    const shown = room(event.room);
+    if (event.type === 'message' && !event.own) {
+        if (event.room === current && !document.hidden) markRead(current);
+        else shown.unread++;
+    }
+    shown.typing.delete(event.user);
+    render(event.room === current);
+});
+
+chat.addEventListener('presence', (e) => {
+    const { room: name, user, state } = e.detail;
+    if (state === 'joined') room(name).present.add(user);
+    else room(name).present.delete(user);
+    render(false);
+});
+
+chat.addEventListener('typing', (e) => {
+    const { room: name, user } = e.detail;
+    const typing = room(name).typing;
+    clearTimeout(typing.get(user));
+    typing.set(user, setTimeout(() => { typing.delete(user); render(false); }, 3000));
+    render(false);
+});
+
+chat.addEventListener('invitation', (e) => {
+    say(`${e.detail.by} invited you to ${e.detail.room}`);
+    chat.join(e.detail.room).catch((problem) => say(problem.message));
+});
+
+chat.addEventListener('problem', (e) => say(`${e.detail.code}: ${e.detail.message}`));
+
+chat.addEventListener('signedout', () => {
+    rooms.clear();
+    current = 'lobby';
+    $('chat').hidden = true;
+    $('logout').hidden = true;
+    $('me').textContent = '';
+    $('signin').hidden = false;
+    say('You are signed out.');
+});
+
+document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && chat.state === 'connected') {
+        markRead(current);
+        render(false);
+    }
+});
+
+// --- drawing ---
+
+function render(scroll = true) {
+    $('rooms').replaceChildren(...[...chat.rooms.keys()].map((name) => {
+        const li = item('', name === current ? 'current' : '');
+        const open = button(title(name), () => show(name));
+        if (name === current) open.setAttribute('aria-current', 'true');
+        const unread = room(name).unread;
+        if (unread) {
+            const badge = document.createElement('span');
+            badge.className = 'unread';
+            badge.textContent = unread >= 1000 ? '999+' : String(unread);
+            badge.setAttribute('aria-label', `${unread} unread`);
+            open.append(' ', badge);
+        }
+        li.append(open);
         return li;
     }));
     const shown = room(current);
+    $('title').textContent = title(current);
+    $('invite').hidden = current === 'lobby' || current.startsWith('dm:');
     $('present').replaceChildren(...[...shown.present].sort().map((user) => item(user)));
-    const messages = [...shown.events.values()].filter((e) => e.type === 'message').sort((a, b) => a.seq - b.seq);
-    $('messages').replaceChildren(...messages.map((m) => {
-        const li = item('', m.own ? 'own' : '');
-        const who = document.createElement('strong');
-        who.textContent = m.user;
-        const text = document.createElement('span');
-        text.textContent = m.retracted ? 'message retracted' : m.text + (m.edited ? ' (edited)' : '');
-        if (m.retracted) text.className = 'retracted';
-        li.append(who, ' ', text);
-        if (m.own && !m.retracted) {
-            const retract = document.createElement('button');
-            retract.textContent = 'Retract';
-            retract.onclick = () => request({ type: 'retract', id: m.id });
-            li.append(' ', retract);
-        }
-        return li;
-    }));
-    $('messages').lastElementChild?.scrollIntoView({ block: 'end' });
+    $('older').textContent = shown.complete ? 'The beginning of the room.' : '';
+    const typists = [...shown.typing.keys()];
+    $('typing').textContent = typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : '';
+
+    const messages = [...shown.events.values()].sort((a, b) => a.seq - b.seq).map(messageItem);
+    const queued = chat.outbox.filter((waiting) => waiting.room === current)
+        .map((waiting) => messageItem({ user: chat.user, text: waiting.text, own: true, pending: true }));
+    $('messages').replaceChildren(...messages, ...queued);
+    if (scroll) $('scroller').scrollTop = $('scroller').scrollHeight;
+}
+
+function messageItem(m) {
+    const li = item('', [m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : ''].join(' ').trim());
+    const who = document.createElement('strong');
+    who.textContent = m.user;
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = m.retracted ? 'message retracted' : m.text;
+    li.append(who, ' ', text);
+    if (m.edited && !m.retracted) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(edited)' }));
+    if (m.pending) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(sending…)' }));
+    if (m.own && !m.retracted && !m.pending) {
+        li.append(' ', button('Edit', () => startEdit(m), `Edit message: ${m.text}`),
+            ' ', button('Retract', () => chat.retract(m.id).catch((p) => say(p.message)), `Retract message: ${m.text}`));
+    }
+    return li;
+}
+
+function show(name) {
+    current = name;
+    markRead(name);
+    render();
+    $('text').focus();
+}
+
+function startEdit(message) {
+    editing = message;
+    $('text').value = message.text;
+    $('send').textContent = 'Save';
+    $('cancel').hidden = false;
+    $('text').focus();
+}
+
+function stopEdit() {
+    editing = null;
+    $('text').value = '';
+    $('send').textContent = 'Send';
+    $('cancel').hidden = true;
+}
+
+// --- what the user does ---
+
+async function signIn(register) {
+    const user = $('user').value;
+    const password = $('password').value;
+    try {
+        await (register ? chat.register(user, password) : chat.signIn(user, password));
+        $('password').value = '';
+        chat.connect();
+    } catch (problem) {
+        say(problem.message);
+    }
 }
 
 $('signin').onsubmit = (e) => { e.preventDefault(); signIn(false); };
 $('register').onclick = () => { if ($('signin').reportValidity()) signIn(true); };
-$('logout').onclick = () => fetch(`${base}api/sessions/current`, { method: 'DELETE' });
-resumeSession();
-$('join').onsubmit = (e) => {
+$('logout').onclick = () => chat.signOut().catch((problem) => say(problem.message));
+
+$('join').onsubmit = async (e) => {
     e.preventDefault();
-    current = $('room').value;
-    request({ type: 'join', room: current });
-    $('room').value = '';
+    const name = $('room').value;
+    try {
+        await chat.join(name, { private: $('private').checked });
+        $('room').value = '';
+        $('private').checked = false;
+        show(name);
+    } catch (problem) {
+        say(problem.message);
+    }
 };
+
+$('direct').onsubmit = async (e) => {
+    e.preventDefault();
+    const name = chat.directRoom($('peer').value);
+    try {
+        await chat.join(name);
+        $('peer').value = '';
+        show(name);
+    } catch (problem) {
+        say(problem.message);
+    }
+};
+
+$('invite').onsubmit = async (e) => {
+    e.preventDefault();
+    try {
+        await chat.invite(current, $('invitee').value);
+        say(`${$('invitee').value} may now join ${current}`);
+        $('invitee').value = '';
+    } catch (problem) {
+        say(problem.message);
+    }
+};
+
 $('compose').onsubmit = (e) => {
     e.preventDefault();
-    request({ type: 'send', room: current, text: $('text').value });
+    const text = $('text').value;
+    if (editing) {
+        chat.edit(editing.id, text).catch((problem) => say(problem.message));
+        stopEdit();
+        return;
+    }
+    // queued while offline, delivered once connected again
+    chat.send(current, text).then(() => render(), (problem) => { say(problem.message); render(); });
     $('text').value = '';
+    render();
 };
+$('cancel').onclick = stopEdit;
+$('text').oninput = () => { if (!editing) chat.typing(current); };
+$('text').onkeydown = (e) => { if (e.key === 'Escape' && editing) stopEdit(); };
+$('scroller').onscroll = () => { if ($('scroller').scrollTop < 40) loadOlder(); };
+
+if (await chat.currentUser()) {
+    chat.connect();
+} else {
+    $('signin').hidden = false;
+}
