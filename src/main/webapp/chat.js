@@ -221,6 +221,12 @@ function messageItem(m) {
     const text = document.createElement('span');
     text.className = 'text';
     text.textContent = m.retracted ? 'message retracted' : m.text;
+    if (m.sentAt) {
+        const time = document.createElement('time');
+        time.dateTime = m.sentAt;
+        time.textContent = new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+        li.append(time, ' ');
+    }
     li.append(who, ' ', text);
     if (m.edited && !m.retracted) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(edited)' }));
     if (m.pending) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(sending…)' }));

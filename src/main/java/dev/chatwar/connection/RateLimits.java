@@ -54,6 +54,13 @@ public final class RateLimits {
                 nanoTime.getAsLong()));
     }
 
+    /** Whether the user may send one more message over HTTP: only the user's bucket applies there. */
+    public boolean admitUser(UserName user) {
+        long now = nanoTime.getAsLong();
+        return users.computeIfAbsent(user, name -> new TokenBucket(settings.userPerSecond(), settings.userBurst(), now))
+                .take(now);
+    }
+
     /** Forgets users' buckets that have refilled: a fresh bucket would behave the same. */
     public void sweep() {
         long now = nanoTime.getAsLong();

@@ -3,6 +3,8 @@ package dev.chatwar.history;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.AuthSession;
+import dev.chatwar.protocol.ChatException;
+import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
@@ -54,6 +56,9 @@ public class MessagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("room") String room, String body) {
         AuthSession session = authentication.require(request);
+        if (!runtime.rateLimits().admitUser(session.user())) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
+        }
         Room.Published published = runtime.chat().publish(session.user(),
                 parser.posted(RoomName.parse(room), body));
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)

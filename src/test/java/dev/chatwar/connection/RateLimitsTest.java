@@ -62,6 +62,16 @@ class RateLimitsTest {
     }
 
     @Test
+    void httpPublishesDrawOnTheUsersBucketOnly() {
+        UserName alice = new UserName("alice");
+        for (int i = 0; i < 30; i++) {
+            limits.admitUser(alice);
+        }
+        assertEquals(false, limits.admitUser(alice));
+        assertEquals(List.of(Verdict.REFUSE), admit(limits.forConnection(alice), 1), "the socket shares it");
+    }
+
+    @Test
     void sweepingForgetsOnlyRefilledBuckets() {
         UserName alice = new UserName("alice");
         admit(limits.forConnection(alice), 20);

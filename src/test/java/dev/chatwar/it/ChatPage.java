@@ -85,19 +85,67 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
-    /** Waits until a message with exactly this text is shown, and returns its list item. */
-    WebElement awaitMessage(String text) {
-        return waiting().until(() -> messages().stream()
-                .filter(item -> item.findElement(By.className("text")).getText().equals(text))
-                .findFirst().orElse(null), item -> item != null);
+    /** Opens a room from the room list, as a click (or Enter) on its name does. */
+    ChatPage show(String room) {
+        roomButton(room).click();
+        waiting().until(() -> find("title").getText(), room::equals);
+        return this;
     }
 
-    List<WebElement> messages() {
-        return find("messages").findElements(By.tagName("li"));
+    /** The unread count shown next to the room, 0 when none is shown. */
+    int unread(String room) {
+        List<WebElement> badges = roomButton(room).findElements(By.className("unread"));
+        return badges.isEmpty() ? 0 : Integer.parseInt(badges.get(0).getText());
+    }
+
+    void awaitUnread(String room, int count) {
+        waiting().until(() -> unread(room) == count);
+    }
+
+    /** Scrolls the message list to its top, where the page loads older history. */
+    void scrollToTop() {
+        browser.executeScript("const s = document.getElementById('scroller'); s.scrollTop = 0;"
+                + " s.dispatchEvent(new Event('scroll'));");
+    }
+
+    String note(String id) {
+        return find(id).getText();
+    }
+
+    private WebElement roomButton(String room) {
+        return find("rooms").findElements(By.tagName("button")).stream()
+                .filter(button -> button.getText().startsWith(room)).findFirst().orElseThrow();
+    }
+
+    /**
+     * A message as shown: its text, the classes of its list item (own, pending, retracted) and the tags of
+     * any elements inside its text.
+     */
+    record Shown(String text, String classes, List<String> markup) {
+        boolean is(String className) {
+            return List.of(classes.split(" ")).contains(className);
+        }
+    }
+
+    /** Waits until a message with exactly this text is shown. */
+    Shown awaitMessage(String text) {
+        return waiting().until(() -> messages().stream().filter(message -> message.text().equals(text))
+                .findFirst().orElse(null), message -> message != null);
+    }
+
+    // read in one script: the page redraws the list as frames arrive, so elements found earlier go stale
+    @SuppressWarnings("unchecked")
+    List<Shown> messages() {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) browser.executeScript(
+                "return [...document.querySelectorAll('#messages li')].map(li => ({"
+                        + " text: li.querySelector('.text').textContent, classes: li.className,"
+                        + " markup: [...li.querySelector('.text').querySelectorAll('*')].map(e => e.tagName) }))");
+        return items.stream().map(item -> new Shown((String) item.get("text"), (String) item.get("classes"),
+                (List<String>) item.get("markup"))).toList();
     }
 
     List<String> texts() {
-        return messages().stream().map(item -> item.findElement(By.className("text")).getText()).toList();
+        return messages().stream().map(Shown::text).toList();
     }
 
     Object script(String javascript) {
