@@ -88,6 +88,24 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void editsRetractionsAndTypingShowOnTheOtherSide() {
+        String room = "edits-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 700).register("ivy-" + suffix).join(room);
+             ChatPage bob = ChatPage.open(1000, 700).register("jack-" + suffix).join(room)) {
+            alice.say("teh typo");
+            bob.awaitMessage("teh typo");
+            alice.edit("teh typo", "the typo");
+            ChatClient.waiting().until(() -> bob.texts().equals(List.of("the typo")));
+            alice.retract("the typo");
+            assertTrue(bob.awaitMessage("message retracted").is("retracted"));
+
+            bob.type("thinking");
+            ChatClient.waiting().until(() -> alice.typing().equals("jack-" + suffix + " is typing…"));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void onAPhoneScreenThePageStillWorks() {
         try (ChatPage phone = ChatPage.open(390, 844).register("hal-" + suffix)) {
             phone.say("from a phone");

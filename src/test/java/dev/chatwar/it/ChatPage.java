@@ -85,6 +85,37 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
+    /** Edits one's own message through its Edit button and the message field. */
+    ChatPage edit(String text, String replacement) {
+        button("Edit message: " + text).click();
+        WebElement input = find("text");
+        input.clear();
+        input.sendKeys(replacement);
+        find("send").click();
+        return this;
+    }
+
+    ChatPage retract(String text) {
+        button("Retract message: " + text).click();
+        return this;
+    }
+
+    /** Types into the message field without sending. */
+    ChatPage type(String text) {
+        find("text").sendKeys(text);
+        return this;
+    }
+
+    String typing() {
+        return find("typing").getText();
+    }
+
+    private WebElement button(String label) {
+        return waiting().until(() -> browser.findElements(By.cssSelector("button[aria-label]")).stream()
+                .filter(button -> label.equals(button.getAttribute("aria-label"))).findFirst().orElse(null),
+                button -> button != null);
+    }
+
     /** Opens a room from the room list, as a click (or Enter) on its name does. */
     ChatPage show(String room) {
         roomButton(room).click();
