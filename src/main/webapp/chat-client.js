@@ -37,6 +37,7 @@ export class ChatClient extends EventTarget {
         this.nextRef = 1;
         this.attempt = 0;
         this.socket = null;
+        this.opening = false;
         this.wanted = false;
         this.retryTimer = null;
         addEventListener('online', () => { if (this.wanted) this.open(); });
@@ -104,7 +105,7 @@ export class ChatClient extends EventTarget {
     }
 
     async open() {
-        if (this.socket || !this.wanted) return;
+        if (this.socket || this.opening || !this.wanted) return;
         clearTimeout(this.retryTimer);
         if (navigator.onLine === false) {
             this.setState('offline');
@@ -115,11 +116,14 @@ export class ChatClient extends EventTarget {
         url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
         const lobby = this.rooms.get('lobby');
         if (lobby) url.searchParams.set('after', lobby.lastSeq);
+        this.opening = true;
         try {
             if (this.token) url.searchParams.set('ticket', (await this.http('POST', 'api/sessions/current/tickets')).ticket);
         } catch (problem) {
             this.lost(problem.status === 401 ? 4401 : 1006, false);
             return;
+        } finally {
+            this.opening = false;
         }
         const socket = new WebSocket(url);
         this.socket = socket;

@@ -128,8 +128,6 @@ chat.addEventListener('joined', (e) => {
     render();
 });
 
-chat.addEventListener('reset', (e) => loadNewest(e.detail.room));
-
 chat.addEventListener('event', (e) => {
     const event = e.detail;
     apply(event.room, event);

@@ -11,8 +11,6 @@ public interface AccountStore {
 
     Optional<String> passwordHash(UserName user);
 
-    boolean exists(UserName user);
-
     void saveSession(AuthSession session, Instant createdAt);
 
     Optional<AuthSession> session(String id);

@@ -128,19 +128,11 @@ public final class Accounts {
         return live(redeemed.sessionId());
     }
 
-    public boolean exists(UserName user) {
-        return store.exists(user);
-    }
-
     public int forgetExpired() {
         Instant now = now();
         tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
         throttle.forgetOld();
         return store.deleteExpiredSessions(now);
-    }
-
-    public Duration maxLifetime() {
-        return maxLifetime;
     }
 
     private Optional<AuthSession> live(String sessionId) {

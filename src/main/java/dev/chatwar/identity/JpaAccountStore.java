@@ -30,11 +30,6 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean exists(UserName user) {
-        return em.find(StoredAccount.class, user.value()) != null;
-    }
-
-    @Override
     public void saveSession(AuthSession session, Instant createdAt) {
         em.persist(new StoredSession(session, createdAt));
     }

@@ -71,8 +71,4 @@ public final class RoomAccess {
     public boolean mayRetract(UserName user, RoomEvent message) {
         return message.author().equals(user) || moderators.contains(user);
     }
-
-    public boolean isModerator(UserName user) {
-        return moderators.contains(user);
-    }
 }

@@ -25,11 +25,6 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean exists(UserName user) {
-        return hashes.containsKey(user);
-    }
-
-    @Override
     public void saveSession(AuthSession session, Instant createdAt) {
         sessions.put(session.id(), session);
     }
