@@ -41,7 +41,7 @@ public class ChatEndpoint {
 
     private Mailbox mailbox;
     private RateLimits.Limiter limiter;
-    private boolean closing;
+    private volatile boolean closing;
     private volatile Connection connection;
 
     @OnOpen

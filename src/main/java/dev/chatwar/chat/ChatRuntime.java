@@ -15,12 +15,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Holds the application's one {@link Chat} and closes every connection when the application stops. */
 @ApplicationScoped

@@ -64,7 +64,8 @@ public final class RateLimits {
     /** Forgets users' buckets that have refilled: a fresh bucket would behave the same. */
     public void sweep() {
         long now = nanoTime.getAsLong();
-        users.keySet().forEach(user -> users.computeIfPresent(user, (name, bucket) -> bucket.full(now) ? null : bucket));
+        users.keySet().forEach(user ->
+                users.computeIfPresent(user, (name, bucket) -> bucket.full(now) ? null : bucket));
     }
 
     public Settings settings() {

@@ -48,7 +48,8 @@ public class MessagesResource {
         HistoryQuery query = HistoryQuery.of(RequestParser.integerParameter("before", before),
                 RequestParser.integerParameter("after", after), RequestParser.integerParameter("limit", limit));
         JsonArrayBuilder events = Json.createArrayBuilder();
-        runtime.chat().history(session.user(), RoomName.parse(room), query).forEach(event -> events.add(frames.event(event)));
+        runtime.chat().history(session.user(), RoomName.parse(room), query)
+                .forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
     }
 

@@ -87,8 +87,8 @@ public class Authentication {
         return session.orElseThrow(Authentication::invalid);
     }
 
-    /** The token an HTTP request presents, if any: what a logout ends. */
-    public static String cookie(HttpServletRequest request) {
+    /** The value of the session cookie a request carries, or null. */
+    private static String cookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {

@@ -17,8 +17,8 @@ public record Credential(Source source, String value) {
      */
     public static Optional<Credential> presented(String authorization, String ticket, String cookie) {
         if (authorization != null) {
-            boolean bearer = authorization.length() > BEARER_PREFIX.length()
-                    && authorization.substring(0, BEARER_PREFIX.length()).toLowerCase(Locale.ROOT).equals(BEARER_PREFIX);
+            boolean bearer = authorization.length() > BEARER_PREFIX.length() && authorization
+                    .substring(0, BEARER_PREFIX.length()).toLowerCase(Locale.ROOT).equals(BEARER_PREFIX);
             // any other scheme is presented but not understood: it fails as an invalid token, not as none
             return Optional.of(new Credential(Source.BEARER,
                     bearer ? authorization.substring(BEARER_PREFIX.length()).strip() : ""));

@@ -41,7 +41,8 @@ public class SessionsResource {
         JsonObject form = RequestParser.body(body);
         Long ttl = RequestParser.optionalLong(form, "ttlSeconds");
         Accounts.Login login = authentication.accounts().login(form.getString("user", null),
-                form.getString("password", null), ttl == null ? null : Duration.ofSeconds(ttl), request.getRemoteAddr());
+                form.getString("password", null), ttl == null ? null : Duration.ofSeconds(ttl),
+                request.getRemoteAddr());
         AuthSession session = login.session();
         long maxAge = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
         return Response.status(Response.Status.CREATED)
