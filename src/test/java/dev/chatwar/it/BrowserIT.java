@@ -22,8 +22,10 @@ class BrowserIT extends DeployedWar {
 
     @Test
     void twoUsersChatAndEachSeesTheirOwnMessagesMarked() {
-        try (ChatPage alice = ChatPage.open(1000, 700).register("alice-" + suffix);
-             ChatPage bob = ChatPage.open(1000, 700).register("bob-" + suffix)) {
+        // each test in a room of its own: the lobby keeps what earlier runs said on a persistent database
+        String room = "hello-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 700).register("alice-" + suffix).join(room);
+             ChatPage bob = ChatPage.open(1000, 700).register("bob-" + suffix).join(room)) {
             alice.say("Hello Bob");
             assertFalse(bob.awaitMessage("Hello Bob").is("own"));
             bob.say("Hi Alice!");
@@ -107,7 +109,7 @@ class BrowserIT extends DeployedWar {
 
     @Test
     void onAPhoneScreenThePageStillWorks() {
-        try (ChatPage phone = ChatPage.open(390, 844).register("hal-" + suffix)) {
+        try (ChatPage phone = ChatPage.open(390, 844).register("hal-" + suffix).join("phone-" + suffix)) {
             phone.say("from a phone");
             phone.awaitMessage("from a phone");
             phone.screenshot(Path.of("target/screenshots/chat-phone.png"));
@@ -118,8 +120,9 @@ class BrowserIT extends DeployedWar {
     @Test
     void markupInAMessageIsShownAsTextAndNeverRuns() {
         String payload = "<img src=x onerror=\"window.pwned=1\"><b>bold</b><script>window.pwned=2</script>";
-        try (ChatPage alice = ChatPage.open(1000, 700).register("erin-" + suffix);
-             ChatPage bob = ChatPage.open(1000, 700).register("frank-" + suffix)) {
+        String room = "markup-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 700).register("erin-" + suffix).join(room);
+             ChatPage bob = ChatPage.open(1000, 700).register("frank-" + suffix).join(room)) {
             alice.say(payload);
             assertEquals(List.of(), bob.awaitMessage(payload).markup(), "no element was made of the text");
             assertNull(bob.script("return window.pwned"));
