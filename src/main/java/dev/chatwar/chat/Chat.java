@@ -62,6 +62,7 @@ public final class Chat {
      */
     public Connection open(AuthSession session, String address, FrameSink sink, Long lobbyAfter) {
         Connection connection = new Connection(session, address, sink, outboxCapacityChars);
+        connection.heard(clock.millis());
         connections.add(connection);
         connection.send(frames.welcome(session.user(), connection.id()));
         try {
@@ -190,6 +191,25 @@ public final class Chat {
     /** The container saw the connection close, cleanly or not. */
     public void closed(Connection connection, int closeCode) {
         end(connection, closeCode);
+    }
+
+    /** The connection's peer sent a frame or answered a ping. */
+    public void heard(Connection connection) {
+        connection.heard(clock.millis());
+    }
+
+    /**
+     * Closes with 1001 the connections whose peer has sent nothing, not even a pong, for longer than
+     * {@code maxSilenceMillis}: a frozen or vanished client, whatever the container's own timeouts.
+     */
+    public void closeSilent(long maxSilenceMillis) {
+        long now = clock.millis();
+        for (Connection connection : connections.all()) {
+            if (now - connection.lastHeardMillis() > maxSilenceMillis) {
+                end(connection, CloseCodes.GOING_AWAY);
+                connection.close(CloseCodes.GOING_AWAY, "no answer to pings");
+            }
+        }
     }
 
     /** Pings every connection: a live peer answers, which keeps the container's read timeout from firing. */

@@ -13,6 +13,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public class ChatEndpoint {
         if (mailbox == null || closing) {
             return;
         }
+        heard();
         // the annotation's limit is not enforced by Undertow for a single-frame message: check it here too
         if (FrameSize.exceeds(frame, MAX_FRAME_BYTES)) {
             closeWith(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes");
@@ -79,6 +81,18 @@ public class ChatEndpoint {
             }
             case REFUSE -> mailbox.offer(() -> runtime.chat().refuseRate(connection, frame));
             case CLOSE -> closeWith(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
+        }
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong) {
+        heard();
+    }
+
+    private void heard() {
+        Connection opened = connection;
+        if (opened != null) {
+            runtime.chat().heard(opened);
         }
     }
 

@@ -29,6 +29,8 @@ public class ChatRuntime {
     /** System property: how many characters of frames a connection may have queued before it is closed. */
     public static final String OUTBOX_CAPACITY = "chat.outbox.capacity";
     public static final long DEFAULT_OUTBOX_CAPACITY = 1024 * 1024;
+    /** A connection that answered none of this many pings in a row is closed. */
+    public static final int MISSED_PINGS = 3;
     /** System property: seconds between pings to every connection; 0 turns pings off. */
     public static final String PING_INTERVAL = "chat.ping.interval";
     // below WildFly's default read-timeout of 90 s, which closes a connection that sent nothing for that long
@@ -62,7 +64,11 @@ public class ChatRuntime {
                 Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY));
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
-            pings = scheduler.scheduleAtFixedRate(chat::pingAll, interval, interval, TimeUnit.SECONDS);
+            long maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);
+            pings = scheduler.scheduleAtFixedRate(() -> {
+                chat.closeSilent(maxSilenceMillis);
+                chat.pingAll();
+            }, interval, interval, TimeUnit.SECONDS);
         }
         expiries = scheduler.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }

@@ -21,6 +21,7 @@ public final class Connection {
     private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     private final Map<RoomName, Long> lastTyping = new ConcurrentHashMap<>();
     private volatile boolean open = true;
+    private volatile long lastHeardMillis;
 
     public Connection(AuthSession session, String address, FrameSink sink, long outboxCapacityChars) {
         this.id = "c" + NEXT_ID.incrementAndGet();
@@ -65,6 +66,15 @@ public final class Connection {
             return allowed[0] ? nowMillis : last;
         });
         return allowed[0];
+    }
+
+    /** The peer sent something (a frame or a pong) at this time. */
+    public void heard(long nowMillis) {
+        lastHeardMillis = nowMillis;
+    }
+
+    public long lastHeardMillis() {
+        return lastHeardMillis;
     }
 
     /** Queues a ping; false means this connection can take no more and must be dropped. */

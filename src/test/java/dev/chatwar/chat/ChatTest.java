@@ -608,4 +608,24 @@ class ChatTest {
         assertEquals(List.of(new UserName("alice")), timed.present(READER, RoomName.LOBBY));
         assertEquals(Map.of(CloseCodes.SESSION_ENDED, 2L), timed.connections().closeCodeCounts());
     }
+
+    @Test
+    void aConnectionSilentForLongerThanTheLimitIsClosedWith1001AndALiveOneStays() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink frozenSink = new RecordingSink();
+        RecordingSink liveSink = new RecordingSink();
+        timed.open(TestSessions.of("frozen"), "127.0.0.1", frozenSink, null);
+        Connection live = timed.open(TestSessions.of("live"), "127.0.0.1", liveSink, null);
+
+        clock.advance(java.time.Duration.ofSeconds(60));
+        timed.heard(live);
+        timed.closeSilent(60_000);
+        assertEquals(0, frozenSink.closeCode(), "exactly the limit is not past it");
+        clock.advance(java.time.Duration.ofMillis(1));
+        timed.closeSilent(60_000);
+        assertEquals(CloseCodes.GOING_AWAY, frozenSink.closeCode());
+        assertEquals(0, liveSink.closeCode());
+        assertEquals(List.of(new UserName("live")), timed.present(READER, RoomName.LOBBY));
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.chat.Chat;
 import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.connection.RateLimits;
 import dev.chatwar.identity.Accounts;
 import dev.chatwar.identity.Authentication;
@@ -71,6 +72,8 @@ class ProtocolDocumentTest {
                 "| frames per user | " + (int) RateLimits.Settings.DEFAULTS.userPerSecond() + " a second, bursts of "
                         + RateLimits.Settings.DEFAULTS.userBurst() + " ",
                 "| refusals before the close | " + RateLimits.Settings.DEFAULTS.strikes() + " ",
+                ChatRuntime.MISSED_PINGS + " ping intervals (" + ChatRuntime.MISSED_PINGS * ChatRuntime.DEFAULT_PING_INTERVAL
+                        + " s), else closed with 1001",
                 "| failed sign-ins | " + LoginThrottle.MAX_FAILURES_PER_USER + " for one user name, or "
                         + LoginThrottle.MAX_FAILURES_PER_ADDRESS + " from one address"}) {
             assertTrue(document.contains(limit), "docs/protocol.md does not state: " + limit);
