@@ -9,8 +9,6 @@ let current = 'lobby';
 let editing = null;
 let loadingOlder = false;
 
-window.chat = chat; // for the console, and for the browser tests
-
 function room(name) {
     if (!rooms.has(name)) {
         rooms.set(name, { events: new Map(), unread: 0, present: new Set(), oldest: null, complete: false, typing: new Map() });
