@@ -129,10 +129,18 @@ public final class Chat {
      * author used before stores and pushes nothing: it is answered with the earlier message, as a duplicate.
      */
     public Room.Published publish(UserName author, Request.Send send) {
+        return publish(author, send, false);
+    }
+
+    // A connection that joined the room was let in then, and members are never removed: only an author who
+    // has not joined (HTTP) needs the check, made under the room's monitor as making a room private is.
+    private Room.Published publish(UserName author, Request.Send send, boolean joined) {
         Room room = rooms.get(send.room());
         Instant now = now();
         LongFunction<RoomEvent> append = seq -> {
-            access.requireEntry(author, room.name()); // under the room's monitor, as is making a room private
+            if (!joined) {
+                access.requireEntry(author, room.name());
+            }
             return store.appendMessage(room.name(), seq, author, send.text().value(), send.clientId(), now);
         };
         Room.Published published = send.clientId() == null ? room.publish(append)
@@ -256,7 +264,7 @@ public final class Chat {
         if (!room.isMember(connection)) {
             throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + send.room() + "' before sending to it");
         }
-        Room.Published published = publish(connection.user(), send);
+        Room.Published published = publish(connection.user(), send, true);
         connection.send(frames.ack(send.ref(), published.event(), published.duplicate()));
     }
 

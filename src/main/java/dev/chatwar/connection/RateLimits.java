@@ -57,8 +57,11 @@ public final class RateLimits {
     /** Whether the user may send one more message over HTTP: only the user's bucket applies there. */
     public boolean admitUser(UserName user) {
         long now = nanoTime.getAsLong();
-        return users.computeIfAbsent(user, name -> new TokenBucket(settings.userPerSecond(), settings.userBurst(), now))
-                .take(now);
+        return userBucket(user, now).take(now);
+    }
+
+    private TokenBucket userBucket(UserName user, long now) {
+        return users.computeIfAbsent(user, name -> new TokenBucket(settings.userPerSecond(), settings.userBurst(), now));
     }
 
     /** Forgets users' buckets that have refilled: a fresh bucket would behave the same. */
@@ -86,8 +89,7 @@ public final class RateLimits {
 
         public Verdict admit() {
             long now = nanoTime.getAsLong();
-            TokenBucket ofUser = users.computeIfAbsent(user,
-                    name -> new TokenBucket(settings.userPerSecond(), settings.userBurst(), now));
+            TokenBucket ofUser = userBucket(user, now);
             if (connection.take(now) && ofUser.take(now)) {
                 return Verdict.PASS;
             }

@@ -33,6 +33,9 @@ public final class Accounts {
     }
 
     private record Ticket(String sessionId, Instant expiresAt) {
+        boolean expired(Instant now) {
+            return !now.isBefore(expiresAt);
+        }
     }
 
     private final AccountStore store;
@@ -106,7 +109,7 @@ public final class Accounts {
     public String ticket(AuthSession session) {
         Instant now = now();
         if (tickets.size() >= MAX_OPEN_TICKETS) {
-            tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+            forgetExpiredTickets(now);
             if (tickets.size() >= MAX_OPEN_TICKETS) {
                 throw new ChatException(ErrorCode.RATE_LIMITED, "too many tickets outstanding; retry shortly");
             }
@@ -122,7 +125,7 @@ public final class Accounts {
             return Optional.empty();
         }
         Ticket redeemed = tickets.remove(idOf(ticket));
-        if (redeemed == null || !now().isBefore(redeemed.expiresAt())) {
+        if (redeemed == null || redeemed.expired(now())) {
             return Optional.empty();
         }
         return live(redeemed.sessionId());
@@ -130,9 +133,13 @@ public final class Accounts {
 
     public int forgetExpired() {
         Instant now = now();
-        tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+        forgetExpiredTickets(now);
         throttle.forgetOld();
         return store.deleteExpiredSessions(now);
+    }
+
+    private void forgetExpiredTickets(Instant now) {
+        tickets.values().removeIf(ticket -> ticket.expired(now));
     }
 
     private Optional<AuthSession> live(String sessionId) {
