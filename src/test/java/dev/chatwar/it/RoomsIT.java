@@ -252,8 +252,7 @@ class RoomsIT extends DeployedWar {
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertEquals(status, response.statusCode(), response.body());
-        JsonObject body = (JsonObject) ServerApi.parse(response.body());
-        assertEquals(code, body.getString("code"), response.body());
+        assertEquals(code, ServerApi.errorCode(response), response.body());
     }
 
     private void closeAll(ChatClient... clients) {

@@ -17,10 +17,6 @@ class SecurityIT extends DeployedWar {
 
     private final String own = "http://" + ChatWar.BASE.getHost() + ":" + ChatWar.BASE.getPort();
 
-    private static String code(HttpResponse<String> response) {
-        return ServerApi.parse(response.body()).asJsonObject().getString("code");
-    }
-
     /** The handshake refused with this status and error code: the gate answers a plain GET the same way. */
     private void assertHandshakeRefused(int status, String code, String query, String... headers) {
         String lines = "";
@@ -32,7 +28,7 @@ class SecurityIT extends DeployedWar {
         }
         HttpResponse<String> answer = headers.length == 0 ? api.call("GET", "chat" + query)
                 : api.call("GET", "chat" + query, headers);
-        assertEquals(code, code(answer));
+        assertEquals(code, ServerApi.errorCode(answer));
     }
 
     private JsonObject login(String user, Long ttlSeconds) {
@@ -59,13 +55,13 @@ class SecurityIT extends DeployedWar {
     void registrationAndSignInRefuseWhatTheyShould() {
         String user = "reg-" + suffix;
         assertEquals(201, api.register(user, "long enough").statusCode());
-        assertEquals("user_taken", code(api.register(user, "long enough")));
-        assertEquals("weak_password", code(api.register("weak-" + suffix, "short")));
-        assertEquals("invalid_user", code(api.register("two words", "long enough")));
+        assertEquals("user_taken", ServerApi.errorCode(api.register(user, "long enough")));
+        assertEquals("weak_password", ServerApi.errorCode(api.register("weak-" + suffix, "short")));
+        assertEquals("invalid_user", ServerApi.errorCode(api.register("two words", "long enough")));
         HttpResponse<String> wrong = api.login(user, "wrong password", null);
         assertEquals(401, wrong.statusCode());
-        assertEquals("bad_credentials", code(wrong));
-        assertEquals("bad_credentials", code(api.login("nobody-" + suffix, "long enough", null)));
+        assertEquals("bad_credentials", ServerApi.errorCode(wrong));
+        assertEquals("bad_credentials", ServerApi.errorCode(api.login("nobody-" + suffix, "long enough", null)));
         assertEquals(201, api.login(user, "long enough", null).statusCode());
     }
 
@@ -123,7 +119,7 @@ class SecurityIT extends DeployedWar {
         HttpResponse<String> forged = api.postJson("api/rooms/" + room + "/messages", text, "Cookie", cookie,
                 "Origin", "http://evil.example");
         assertEquals(403, forged.statusCode());
-        assertEquals("forbidden_origin", code(forged));
+        assertEquals("forbidden_origin", ServerApi.errorCode(forged));
         assertEquals(1, api.history(room, 10).size(), "the forged request stored nothing");
         api.awaitConnections(0);
     }
@@ -157,9 +153,9 @@ class SecurityIT extends DeployedWar {
                 .add("private", true).build()).getString("type"));
         aliceSocket.say(room, "members only");
         assertEquals("not_a_member", mallorySocket.join(room).getString("code"));
-        assertEquals("not_a_member", code(api.getAs(mallory, "api/rooms/" + room + "/messages")));
-        assertEquals("not_a_member", code(api.post(room, mallory, "{\"text\":\"let me in\"}")));
-        assertEquals("not_a_member", code(api.getAs(mallory, "api/rooms/" + room + "/presence")));
+        assertEquals("not_a_member", ServerApi.errorCode(api.getAs(mallory, "api/rooms/" + room + "/messages")));
+        assertEquals("not_a_member", ServerApi.errorCode(api.post(room, mallory, "{\"text\":\"let me in\"}")));
+        assertEquals("not_a_member", ServerApi.errorCode(api.getAs(mallory, "api/rooms/" + room + "/presence")));
 
         assertEquals("invited", aliceSocket.request(Json.createObjectBuilder().add("type", "invite").add("room", room)
                 .add("user", bob).build()).getString("type"));

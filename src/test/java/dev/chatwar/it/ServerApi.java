@@ -118,6 +118,11 @@ final class ServerApi {
         return parse(response.body());
     }
 
+    /** The {@code code} of an HTTP error answer. */
+    static String errorCode(HttpResponse<String> response) {
+        return parse(response.body()).asJsonObject().getString("code");
+    }
+
     static JsonStructure parse(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();
