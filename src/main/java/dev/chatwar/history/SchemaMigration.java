@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings the database schema up to date with db/migration when the application starts, before any request. */
+/**
+ * Brings the database schema up to date when the application starts, before any request: the SQL scripts in
+ * db/migration, and the Java migrations named here.
+ */
 @ApplicationScoped
 public class SchemaMigration {
 
@@ -18,6 +21,7 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V5__EventIdSequence())
                 .load()
                 .migrate();
     }

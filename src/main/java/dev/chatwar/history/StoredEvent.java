@@ -5,6 +5,7 @@ import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomName;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -41,7 +43,9 @@ public class StoredEvent {
     static final String AFTER = "StoredEvent.after";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = V5__EventIdSequence.SEQUENCE, sequenceName = V5__EventIdSequence.SEQUENCE,
+            allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = V5__EventIdSequence.SEQUENCE)
     private Long id;
 
     @Column(nullable = false, length = RoomName.MAX_STORED_LENGTH)
@@ -63,6 +67,7 @@ public class StoredEvent {
     private Long messageId;
 
     @Column(nullable = false)
+    @Convert(converter = UtcOffsetInstantConverter.class)
     private Instant sentAt;
 
     private boolean retracted;

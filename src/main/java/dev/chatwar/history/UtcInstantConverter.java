@@ -7,8 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Stores every {@link Instant} as a UTC {@code timestamp}. Jakarta Persistence 3.1 maps LocalDateTime but not
- * Instant: Hibernate maps it anyway, EclipseLink (Payara) would serialize it into a binary column.
+ * Stores an {@link Instant} as a UTC {@code timestamp} (without time zone), unless a field names another
+ * converter. Jakarta Persistence 3.1 maps LocalDateTime but not Instant: Hibernate maps it anyway, EclipseLink
+ * (Payara) would serialize it into a binary column.
  */
 @Converter(autoApply = true)
 public class UtcInstantConverter implements AttributeConverter<Instant, LocalDateTime> {
