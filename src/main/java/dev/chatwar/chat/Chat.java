@@ -61,8 +61,7 @@ public final class Chat {
      * when the client names the last lobby seq it saw.
      */
     public Connection open(AuthSession session, String address, FrameSink sink, Long lobbyAfter) {
-        Connection connection = new Connection(session, address, sink, outboxCapacityChars);
-        connection.heard(clock.millis());
+        Connection connection = new Connection(session, address, sink, outboxCapacityChars, clock::millis);
         connections.add(connection);
         connection.send(frames.welcome(session.user(), connection.id()));
         try {
@@ -203,20 +202,21 @@ public final class Chat {
 
     /** The connection's peer sent a frame or answered a ping. */
     public void heard(Connection connection) {
-        connection.heard(clock.millis());
+        connection.heard();
     }
 
     /**
-     * Closes with 1001 the connections whose peer has sent nothing, not even a pong, for longer than
-     * {@code maxSilenceMillis}: a frozen or vanished client, whatever the container's own timeouts.
+     * Closes with 1001 the connections whose peer has answered none of the pings written to it, or taken no
+     * frame, for longer than {@code maxSilenceMillis}: a frozen or vanished client, whatever the container's
+     * own timeouts.
      */
     public void closeSilent(long maxSilenceMillis) {
         long now = clock.millis();
         for (Connection connection : connections.all()) {
-            if (now - connection.lastHeardMillis() > maxSilenceMillis) {
+            connection.unresponsive(maxSilenceMillis, now).ifPresent(reason -> {
                 end(connection, CloseCodes.GOING_AWAY);
-                connection.close(CloseCodes.GOING_AWAY, "no answer to pings");
-            }
+                connection.close(CloseCodes.GOING_AWAY, reason);
+            });
         }
     }
 

@@ -4,9 +4,11 @@ import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomName;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** One WebSocket connection of a signed-in user: its session, its outbox and the rooms it has joined. */
 public final class Connection {
@@ -21,14 +23,14 @@ public final class Connection {
     private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     private final Map<RoomName, Long> lastTyping = new ConcurrentHashMap<>();
     private volatile boolean open = true;
-    private volatile long lastHeardMillis;
 
-    public Connection(AuthSession session, String address, FrameSink sink, long outboxCapacityChars) {
+    public Connection(AuthSession session, String address, FrameSink sink, long outboxCapacityChars,
+                      LongSupplier clockMillis) {
         this.id = "c" + NEXT_ID.incrementAndGet();
         this.session = session;
         this.address = address;
         this.sink = sink;
-        this.outbox = new Outbox(sink, outboxCapacityChars);
+        this.outbox = new Outbox(sink, outboxCapacityChars, clockMillis);
     }
 
     public String id() {
@@ -68,13 +70,28 @@ public final class Connection {
         return allowed[0];
     }
 
-    /** The peer sent something (a frame or a pong) at this time. */
-    public void heard(long nowMillis) {
-        lastHeardMillis = nowMillis;
+    /** The peer sent something: a frame or a pong. */
+    public void heard() {
+        outbox.answered();
     }
 
-    public long lastHeardMillis() {
-        return lastHeardMillis;
+    /**
+     * Why the peer counts as gone, if it has kept this connection waiting for longer than the limit: it
+     * answered no ping written to it in that time, or it has not taken a frame in flight for that long. Time
+     * that a ping spends queued behind other frames does not count, so a busy server does not blame its peers.
+     */
+    public Optional<String> unresponsive(long maxSilenceMillis, long nowMillis) {
+        if (waitedTooLong(outbox.unansweredPingSince(), maxSilenceMillis, nowMillis)) {
+            return Optional.of("no answer to pings");
+        }
+        if (waitedTooLong(outbox.sendingSince(), maxSilenceMillis, nowMillis)) {
+            return Optional.of("frames not taken");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean waitedTooLong(long sinceMillis, long maxMillis, long nowMillis) {
+        return sinceMillis != 0 && nowMillis - sinceMillis > maxMillis;
     }
 
     /** Queues a ping; false means this connection can take no more and must be dropped. */

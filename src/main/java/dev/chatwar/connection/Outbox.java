@@ -1,11 +1,13 @@
 package dev.chatwar.connection;
 
 import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
 
 /**
  * A connection's ordered, bounded queue of outgoing frames. At most one send is in flight, so the container
  * never sees concurrent sends on one session; offering never blocks. When the queued text would exceed the
- * capacity, the outbox gives up: it drops what it holds and refuses everything after.
+ * capacity, the outbox gives up: it drops what it holds and refuses everything after. It also tells since when
+ * it has been waiting on the peer: for a send to complete, and for any answer to the pings it wrote.
  */
 public final class Outbox {
 
@@ -16,6 +18,7 @@ public final class Outbox {
 
     private final FrameSink sink;
     private final long capacityChars;
+    private final LongSupplier clockMillis;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private long queuedChars;
     private boolean sending;
@@ -26,10 +29,17 @@ public final class Outbox {
     private boolean closing;
     private int closeCode;
     private String closeReason;
+    private long sendingSince;
+    private long unansweredPingSince;
 
     public Outbox(FrameSink sink, long capacityChars) {
+        this(sink, capacityChars, System::currentTimeMillis);
+    }
+
+    public Outbox(FrameSink sink, long capacityChars, LongSupplier clockMillis) {
         this.sink = sink;
         this.capacityChars = capacityChars;
+        this.clockMillis = clockMillis;
     }
 
     /** Queues a frame; false when the outbox overflowed now or earlier, or when the transport failed. */
@@ -103,6 +113,24 @@ public final class Outbox {
         return queue.size();
     }
 
+    /** The peer sent something: the pings written so far are answered. */
+    public synchronized void answered() {
+        unansweredPingSince = 0;
+    }
+
+    /**
+     * When the first ping written since the last answer went out, in the clock's milliseconds; 0 if none.
+     * A ping still queued behind other frames does not count: the peer cannot answer it yet.
+     */
+    public synchronized long unansweredPingSince() {
+        return unansweredPingSince;
+    }
+
+    /** When the send in flight began, in the clock's milliseconds; 0 when none is in flight. */
+    public synchronized long sendingSince() {
+        return sendingSince;
+    }
+
     // Runs while this outbox owns the in-flight slot. A sink that completes inside send() does not recurse:
     // the loop picks up the next frame instead, so a long queue cannot overflow the stack.
     private void pump() {
@@ -117,12 +145,18 @@ public final class Outbox {
                 queuedChars -= frame.length();
                 insideSend = true;
                 completedInside = false;
+                long now = clockMillis.getAsLong();
+                sendingSince = now;
+                if (frame == PING && unansweredPingSince == 0) {
+                    unansweredPingSince = now;
+                }
             }
             if (frame == CLOSE) {
                 sink.close(closeCode, closeReason);
                 synchronized (this) {
                     insideSend = false;
                     sending = false;
+                    sendingSince = 0;
                 }
                 return;
             } else if (frame == PING) {
@@ -141,6 +175,7 @@ public final class Outbox {
 
     private void sent(Throwable failure) {
         synchronized (this) {
+            sendingSince = 0;
             if (failure != null) {
                 failed = true;
                 queue.clear();

@@ -617,7 +617,10 @@ class ChatTest {
         RecordingSink liveSink = new RecordingSink();
         timed.open(TestSessions.of("frozen"), "127.0.0.1", frozenSink, null);
         Connection live = timed.open(TestSessions.of("live"), "127.0.0.1", liveSink, null);
+        timed.closeSilent(0);
+        assertEquals(0, frozenSink.closeCode(), "no ping yet: nothing to answer");
 
+        timed.pingAll();
         clock.advance(java.time.Duration.ofSeconds(60));
         timed.heard(live);
         timed.closeSilent(60_000);

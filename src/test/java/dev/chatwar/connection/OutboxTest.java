@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.support.RecordingSink;
+import dev.chatwar.support.TestClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,59 @@ class OutboxTest {
         assertFalse(outbox.offer("c"));
         assertFalse(outbox.overflowed());
         assertEquals(List.of("a"), sink.sent());
+    }
+
+    @Test
+    void itWaitsOnThePeerFromTheMomentAPingIsWrittenNotWhileThePingIsQueued() {
+        TestClock clock = new TestClock();
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000, clock::millis);
+        outbox.offer("a");
+        outbox.offerPing();
+        clock.advance(Duration.ofSeconds(10));
+        sink.complete(null);
+        long pingWritten = clock.millis();
+        clock.advance(Duration.ofSeconds(10));
+        sink.complete(null);
+        assertEquals(pingWritten, outbox.unansweredPingSince(), "since the ping was written");
+
+        outbox.answered();
+        assertEquals(0, outbox.unansweredPingSince());
+    }
+
+    @Test
+    void aPingQueuedBehindABusyOutboxIsNotYetUnanswered() {
+        TestClock clock = new TestClock();
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000, clock::millis);
+        long start = clock.millis();
+        outbox.offer("a");
+        outbox.offerPing();
+        clock.advance(Duration.ofSeconds(30));
+        outbox.answered();
+
+        assertEquals(0, outbox.unansweredPingSince(), "the ping is still queued");
+        assertEquals(start, outbox.sendingSince());
+        sink.complete(null);
+        long pingWritten = clock.millis();
+        clock.advance(Duration.ofSeconds(5));
+        outbox.offerPing();
+        sink.complete(null);
+        assertEquals(pingWritten, outbox.unansweredPingSince(), "the first ping written since the last answer");
+    }
+
+    @Test
+    void aSendThatNeverCompletesKeepsItWaitingOnThePeer() {
+        TestClock clock = new TestClock();
+        RecordingSink sink = RecordingSink.holding();
+        Outbox outbox = new Outbox(sink, 1000, clock::millis);
+        long start = clock.millis();
+        outbox.offer("a");
+        clock.advance(Duration.ofMinutes(5));
+        outbox.answered();
+
+        assertEquals(start, outbox.sendingSince());
+        assertEquals(0, outbox.unansweredPingSince());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.hamcrest.Matchers;
 
 /** The chat's HTTP API as the tests use it: publish, history, presence and the server's own counters. */
 final class ServerApi {
@@ -108,7 +109,8 @@ final class ServerApi {
     }
 
     void awaitConnections(int count) {
-        ChatClient.waiting().until(() -> stats().getInt("connections") == count);
+        // the matcher form, so that a timeout reports the last count seen
+        ChatClient.waiting().until(() -> stats().getInt("connections"), Matchers.equalTo(count));
     }
 
     static JsonStructure json(HttpResponse<String> response) {
