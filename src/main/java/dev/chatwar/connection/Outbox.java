@@ -82,8 +82,17 @@ public final class Outbox {
         return offer(frame);
     }
 
-    /** Queues a ping behind the frames already waiting; false as for {@link #offer}. */
+    /**
+     * Queues a ping behind the frames already waiting; false as for {@link #offer}. When nothing can reach
+     * the peer any more (the outbox closed or failed), the ping counts as unanswered from now, so that a
+     * connection whose close the container never reports is still found silent.
+     */
     public boolean offerPing() {
+        synchronized (this) {
+            if ((closing || failed) && unansweredPingSince == 0) {
+                unansweredPingSince = clockMillis.getAsLong();
+            }
+        }
         return offer(PING);
     }
 

@@ -22,6 +22,7 @@ import dev.chatwar.support.RecordingSink;
 import dev.chatwar.support.TestClock;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -461,7 +462,7 @@ class ChatTest {
 
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
-        clock.advance(java.time.Duration.ofMillis(Chat.TYPING_INTERVAL_MILLIS));
+        clock.advance(Duration.ofMillis(Chat.TYPING_INTERVAL_MILLIS));
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"lobby\"}");
 
         assertEquals(2, bobSink.framesOfType("typing").size());
@@ -601,12 +602,44 @@ class ChatTest {
         assertEquals(CloseCodes.SESSION_ENDED, signedOutSink.closeCode());
         timed.expireSessions();
         assertEquals(0, shortSink.closeCode());
-        clock.advance(java.time.Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         timed.expireSessions();
         assertEquals(CloseCodes.SESSION_ENDED, shortSink.closeCode());
         assertEquals(0, longSink.closeCode());
         assertEquals(List.of(new UserName("alice")), timed.present(READER, RoomName.LOBBY));
         assertEquals(Map.of(CloseCodes.SESSION_ENDED, 2L), timed.connections().closeCodeCounts());
+    }
+
+    @Test
+    void aConnectionClosedByTheServerWhoseCloseIsNeverReportedIsEndedByThePingCheck() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink sink = new RecordingSink();
+        Connection closed = timed.open(TestSessions.of("gone"), "127.0.0.1", sink, null);
+        closed.closeAfterPending(CloseCodes.POLICY_VIOLATION, "rate");
+        assertEquals(CloseCodes.POLICY_VIOLATION, sink.closeCode());
+
+        timed.pingAll();
+        clock.advance(Duration.ofSeconds(61));
+        timed.closeSilent(60_000);
+
+        assertEquals(List.of(), timed.present(READER, RoomName.LOBBY));
+        assertEquals(Map.of(CloseCodes.GOING_AWAY, 1L), timed.connections().closeCodeCounts());
+    }
+
+    @Test
+    void aPeerThatTakesNoFrameForLongerThanTheLimitIsClosedWith1001EvenWithoutPings() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink stuckSink = RecordingSink.holding();
+        timed.open(TestSessions.of("stuck"), "127.0.0.1", stuckSink, null);
+
+        clock.advance(Duration.ofSeconds(60));
+        timed.closeSilent(60_000);
+        assertEquals(0, stuckSink.closeCode());
+        clock.advance(Duration.ofMillis(1));
+        timed.closeSilent(60_000);
+        assertEquals(CloseCodes.GOING_AWAY, stuckSink.closeCode(), "its welcome has been in flight too long");
     }
 
     @Test
@@ -621,11 +654,11 @@ class ChatTest {
         assertEquals(0, frozenSink.closeCode(), "no ping yet: nothing to answer");
 
         timed.pingAll();
-        clock.advance(java.time.Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         timed.heard(live);
         timed.closeSilent(60_000);
         assertEquals(0, frozenSink.closeCode(), "exactly the limit is not past it");
-        clock.advance(java.time.Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         timed.closeSilent(60_000);
         assertEquals(CloseCodes.GOING_AWAY, frozenSink.closeCode());
         assertEquals(0, liveSink.closeCode());
