@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AutobahnIT {
 
-    private static final String AGENT = "wildfly-undertow";
+    private static final String AGENT = ChatWar.SERVER;
     private static final Path REPORTS = Path.of("target/autobahntestsuite-reports");
     /** Performance (9.*) and compression (12.*, 13.*: no permessage-deflate offered) are left out. */
     private static final List<String> EXCLUDED = List.of("9.*", "12.*", "13.*");

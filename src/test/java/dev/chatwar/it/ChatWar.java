@@ -11,6 +11,9 @@ final class ChatWar {
     /** Where the test server serves the WAR; Arquillian's port offset of 100 applies. */
     static final URI BASE = URI.create("http://127.0.0.1:8180/chat/");
 
+    /** The server under test, as the build names it: wildfly or payara. */
+    static final String SERVER = System.getProperty("chat.it.server", "wildfly");
+
     private ChatWar() {
     }
 

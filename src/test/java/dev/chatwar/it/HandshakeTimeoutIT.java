@@ -8,24 +8,54 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
-/** The test server's handshake timeout is 3 s (see arquillian.xml); the default is 10 s. */
+/**
+ * How long a connection may take before its handshake is the server's setting, not the application's: the
+ * WildFly test server allows 3 s for a silent connection and for a whole request (arquillian.xml, default
+ * 10 s); Payara allows 10 s of silence (src/payara/chat.asadmin) and has no deadline for a whole request.
+ */
 class HandshakeTimeoutIT extends DeployedWar {
 
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("chat.it.http-idle-timeout", 3));
 
     @Test
     void aHandshakeThatStopsHalfwayIsDroppedWithinTheTimeout() throws IOException {
-        try (Socket slowloris = RawSocket.partialHandshake(ChatWar.BASE, 60)) {
-            assertClosedWithin(slowloris, HANDSHAKE_TIMEOUT.multipliedBy(3));
+        try (Socket stalled = RawSocket.partialHandshake(ChatWar.BASE, 60)) {
+            assertClosedWithin(stalled, TIMEOUT.multipliedBy(3));
         }
         assertEquals(0, api.stats().getInt("connections"));
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "chat.it.server", matches = "payara",
+            disabledReason = "Grizzly has no deadline for a request whose headers keep trickling in: docs/servers.md")
+    void aHandshakeWhoseHeadersTrickleInIsDroppedAtTheDeadline() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        try (Socket slowloris = RawSocket.partialHandshake(ChatWar.BASE, 60)) {
+            Duration bound = TIMEOUT.multipliedBy(3);
+            boolean dropped = false;
+            // the attack itself: one more byte of a header every 200 ms, never the blank line that ends them
+            while (!dropped && Duration.ofNanos(System.nanoTime() - start).compareTo(bound) < 0) {
+                Thread.sleep(200);
+                try {
+                    slowloris.getOutputStream().write('X');
+                } catch (java.net.SocketException closed) {
+                    dropped = true;
+                }
+            }
+            if (!dropped) {
+                assertClosedWithin(slowloris, Duration.ofSeconds(1));
+            }
+        }
+        System.out.printf("HandshakeTimeoutIT: trickling handshake dropped after %d ms%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    @Test
     void aConnectionThatNeverSpeaksIsDroppedWithinTheTimeout() throws IOException {
         try (Socket silent = RawSocket.partialHandshake(ChatWar.BASE, 0)) {
-            assertClosedWithin(silent, HANDSHAKE_TIMEOUT.multipliedBy(3));
+            assertClosedWithin(silent, TIMEOUT.multipliedBy(3));
         }
     }
 

@@ -201,7 +201,13 @@ class SecurityIT extends DeployedWar {
         } catch (RuntimeException closedWhileSending) {
             // the server closed the connection under the flood, as it should
         }
-        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, flooder.awaitClose().getCloseCode());
+        CloseReason seen = flooder.awaitClose();
+        // Tyrus ends the TCP connection as soon as its close frame is written; with the flood still arriving,
+        // the kernel resets it, and the reset may overtake the close frame on its way (docs/servers.md).
+        Set<CloseReason.CloseCode> expected = ChatWar.SERVER.equals("payara")
+                ? Set.of(CloseReason.CloseCodes.VIOLATED_POLICY, CloseReason.CloseCodes.CLOSED_ABNORMALLY)
+                : Set.of(CloseReason.CloseCodes.VIOLATED_POLICY);
+        assertTrue(expected.contains(seen.getCloseCode()), seen.getCloseCode() + " " + seen.getReasonPhrase());
         ChatClient.waiting().until(() -> api.closedWith(1008) == before + 1);
 
         List<JsonObject> frames = flooder.frames();
