@@ -37,7 +37,11 @@ class BadInputIT extends DeployedWar {
     @Test
     void aFrameOverTheSizeLimitClosesWith1009() {
         ChatClient client = ChatClient.connect(ChatWar.BASE, "big-" + suffix);
-        client.sendRaw("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+        try {
+            client.sendRaw("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+        } catch (RuntimeException closedWhileSending) {
+            // the server may close before the client has finished writing the frame; Tyrus then fails the send
+        }
         assertEquals(CloseReason.CloseCodes.TOO_BIG, client.awaitClose().getCloseCode());
         api.awaitConnections(0);
     }
