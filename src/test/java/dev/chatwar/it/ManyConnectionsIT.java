@@ -8,17 +8,13 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.chatwar.load.ServerProcess;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.junit.jupiter.api.Test;
@@ -119,34 +115,17 @@ class ManyConnectionsIT extends DeployedWar {
         assertEquals(Map.of(), CLOSED, "idle connections that the server closed, by close code and reason");
     }
 
-    /** The test server's used heap after a full GC, and its resident set, read with the JDK's jcmd and /proc. */
+    /** The test server's used heap after a full GC, and its resident set. */
     private record ServerMemory(long heapBytes, long rssBytes) {
 
-        private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-        private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-
-        static ServerMemory measure() throws IOException, InterruptedException {
+        static ServerMemory measure() {
             String serverHome = System.getProperty("chat.it.server-home");
-            long pid = ProcessHandle.allProcesses()
-                    .filter(process -> process.pid() != ProcessHandle.current().pid())
-                    .filter(process -> process.info().commandLine().orElse("").contains(serverHome))
-                    .findFirst().orElseThrow(() -> new AssertionError("no server process from " + serverHome)).pid();
-            jcmd(pid, "GC.run");
-            Matcher heap = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
-            if (!heap.find() || !rss.find()) {
-                throw new AssertionError("could not read the server's memory");
+            ServerProcess server = ServerProcess.matching(serverHome);
+            if (!server.found()) {
+                throw new AssertionError("no server process from " + serverHome);
             }
-            return new ServerMemory(Long.parseLong(heap.group(1)) * 1024, Long.parseLong(rss.group(1)) * 1024);
-        }
-
-        private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-            Process process = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid), command)
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            process.waitFor();
-            return output;
+            return new ServerMemory(server.liveHeapBytes().orElseThrow(() -> new AssertionError("no heap reading")),
+                    server.residentBytes().orElseThrow(() -> new AssertionError("no RSS reading")));
         }
     }
 }

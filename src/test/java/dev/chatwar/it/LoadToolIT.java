@@ -1,0 +1,50 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatwar.load.LoadTool;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load tool's tiny scenarios against the test server, as the benchmark runs them (the WAR stands in
+ * for the peer too): the tool runs, counts every delivery, and writes its three result files.
+ */
+class LoadToolIT extends DeployedWar {
+
+    @Test
+    void theLoadToolRunsTinyScenariosAndAccountsForEveryDelivery() throws Exception {
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "bench-" + suffix);
+        String base = ChatWar.BASE.toString();
+
+        assertEquals(0, LoadTool.run("bench", "--war", base, "--peer", base, "--scenarios", "steady,storm", "--tiny",
+                "--out", out.toString()));
+
+        JsonObject results = Json.createReader(new StringReader(Files.readString(out.resolve("results.json"))))
+                .readObject();
+        List<JsonObject> runs = results.getJsonArray("runs").getValuesAs(JsonObject.class);
+        assertEquals(4, runs.size(), "each scenario against the WAR and the peer");
+        for (JsonObject run : runs) {
+            String name = run.getString("scenario") + " " + run.getString("target") + ": " + run;
+            assertEquals(0, run.getInt("errors"), name);
+            assertEquals(0, run.getInt("lost"), name);
+            assertEquals(run.getInt("clients"), run.getInt("held"), name);
+            if (run.getString("scenario").equals("steady")) {
+                assertTrue(run.getInt("sent") > 0, name);
+                int membersOfTheRoom = run.getInt("clients");
+                assertEquals(run.getJsonNumber("sent").longValue() * membersOfTheRoom,
+                        run.getJsonNumber("deliveries").longValue(), "every member got every message: " + name);
+                assertTrue(run.getJsonObject("latencyMillis").getJsonNumber("p99").doubleValue() > 0, name);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("results.md")).contains("### steady"));
+        assertTrue(Files.readString(out.resolve("chart.svg")).startsWith("<svg"));
+        api.awaitConnections(0);
+    }
+}

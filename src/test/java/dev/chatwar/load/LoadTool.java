@@ -1,0 +1,130 @@
+package dev.chatwar.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load tool's command line.
+ *
+ * <pre>
+ * run   --url URL --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
+ *       [--window N] [--payload N] [--slow N] [--warmup S] [--seconds S] [--hold S] [--process A,B] [--out FILE]
+ * bench --war URL --war-process A,B --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
+ * </pre>
+ *
+ * {@code run} drives one server with one scenario (its options override the scenario's numbers) and
+ * writes the result as JSON; {@code bench} runs each scenario against the WAR and the peer in turn and
+ * writes {@code results.json}, {@code results.md} and {@code chart.svg} to DIR. {@code --process} names
+ * pieces of the server's command line, to find it and read its memory.
+ */
+public final class LoadTool {
+
+    static final List<String> SCENARIOS = List.of("fanout", "rooms", "latency", "storm", "steady", "slow");
+
+    private LoadTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status = run(args);
+        System.exit(status); // the JDK's WebSocket client keeps threads of its own
+    }
+
+    /** Runs the command; 0 when it ran, 2 on a usage error. */
+    public static int run(String... args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("bench"))) {
+            System.err.println("usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench --war URL "
+                    + "--peer URL --out DIR [options]; see docs/bench/README.md");
+            return 2;
+        }
+        Map<String, String> options = options(args);
+        if (args[0].equals("run")) {
+            LoadPlan plan = plan(options);
+            RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
+                    URI.create(required(options, "url")), ServerProcess.matching(pieces(options.get("process"))),
+                    System.out).run();
+            String json = pretty(result.toJson());
+            System.out.println(json);
+            if (options.containsKey("out")) {
+                Files.writeString(Path.of(options.get("out")), json);
+            }
+        } else {
+            List<String> scenarios = options.containsKey("scenarios")
+                    ? List.of(options.get("scenarios").split(",")) : SCENARIOS;
+            Benchmark benchmark = new Benchmark(URI.create(required(options, "war")),
+                    ServerProcess.matching(pieces(options.get("war-process"))), URI.create(required(options, "peer")),
+                    ServerProcess.matching(pieces(options.get("peer-process"))), System.out);
+            benchmark.run(scenarios, options.containsKey("tiny"), Path.of(required(options, "out")));
+        }
+        return 0;
+    }
+
+    static LoadPlan plan(Map<String, String> options) {
+        LoadPlan base = LoadPlan.scenario(required(options, "scenario"), options.containsKey("tiny"));
+        return new LoadPlan(base.name(), number(options, "clients", base.clients()), number(options, "users", base.users()),
+                number(options, "rooms", base.rooms()), number(options, "senders", base.senders()),
+                Double.parseDouble(options.getOrDefault("rate", String.valueOf(base.rate()))),
+                number(options, "window", base.window()), number(options, "payload", base.payload()),
+                number(options, "slow", base.slow()), seconds(options, "warmup", base.warmup()),
+                seconds(options, "seconds", base.measure()), seconds(options, "hold", base.hold()));
+    }
+
+    static String pretty(jakarta.json.JsonStructure json) {
+        JsonWriterFactory writers = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        StringWriter text = new StringWriter();
+        writers.createWriter(text).write(json);
+        return text.toString().strip() + "\n";
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option, found " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("tiny")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static int number(Map<String, String> options, String name, int otherwise) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : otherwise;
+    }
+
+    private static Duration seconds(Map<String, String> options, String name, Duration otherwise) {
+        return options.containsKey(name) ? Duration.ofSeconds(Long.parseLong(options.get(name))) : otherwise;
+    }
+
+    private static String[] pieces(String list) {
+        if (list == null || list.isBlank()) {
+            return new String[0];
+        }
+        List<String> pieces = new ArrayList<>(List.of(list.split(",")));
+        pieces.removeIf(String::isBlank);
+        return pieces.toArray(String[]::new);
+    }
+}
