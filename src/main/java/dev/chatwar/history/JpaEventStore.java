@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+// Writes run in a transaction of their own; reads join the caller's, if any, and otherwise start none.
 @Transactional
 public class JpaEventStore implements EventStore {
 
@@ -24,6 +26,7 @@ public class JpaEventStore implements EventStore {
     EntityManager em;
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public long lastSeq(RoomName room) {
         Long last = em.createNamedQuery(StoredEvent.LAST_SEQ, Long.class)
                 .setParameter("room", room.value())
@@ -38,11 +41,13 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public Optional<RoomEvent> findByClientId(UserName author, String clientId) {
         return em.createNamedQuery(StoredEvent.BY_CLIENT_ID, StoredEvent.class)
                 .setParameter("author", author.value())
                 .setParameter("clientId", clientId)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .map(StoredEvent::toEvent);
     }
@@ -77,6 +82,7 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public long readPosition(UserName user, RoomName room) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
         return position == null ? 0 : position.seq();
@@ -94,6 +100,7 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public long unreadAfter(RoomName room, UserName user, long seq) {
         return em.createNamedQuery(StoredEvent.UNREAD, Long.class)
                 .setParameter("room", room.value())
@@ -106,11 +113,13 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public Optional<RoomEvent> find(long id) {
         return Optional.ofNullable(em.find(StoredEvent.class, id)).map(StoredEvent::toEvent);
     }
 
     @Override
+    @Transactional(TxType.SUPPORTS)
     public List<RoomEvent> page(RoomName room, HistoryQuery query) {
         TypedQuery<StoredEvent> select;
         if (query.after() != null) {
@@ -122,7 +131,8 @@ public class JpaEventStore implements EventStore {
         }
         List<RoomEvent> events = new ArrayList<>(select.setParameter("room", room.value())
                 .setMaxResults(query.limit())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(StoredEvent::toEvent)
                 .toList());
         if (query.after() == null) {
