@@ -90,14 +90,15 @@ public final class LoadRun {
         return result;
     }
 
-    /** Waits until the server answers its sign-in endpoint (a server still deploying says 404, or nothing). */
+    /**
+     * Waits until the server answers its registration endpoint (a server still deploying says 404, or nothing).
+     * The probe registers nobody; a failed sign-in would count against the address's sign-in limit.
+     */
     private void awaitServer(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        String probe = Json.createObjectBuilder().add("user", "bench-probe").add("password", "not-a-password")
-                .build().toString();
         while (true) {
             try {
-                if (post("api/sessions", probe).join().statusCode() != 404) {
+                if (post("api/users", "{}").join().statusCode() != 404) {
                     return;
                 }
             } catch (RuntimeException notListeningYet) {
