@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-// Writes run in a transaction of their own; reads join the caller's, if any, and otherwise start none.
 @Transactional
 public class JpaEventStore implements EventStore {
 
@@ -26,7 +24,6 @@ public class JpaEventStore implements EventStore {
     EntityManager em;
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public long lastSeq(RoomName room) {
         Long last = em.createNamedQuery(StoredEvent.LAST_SEQ, Long.class)
                 .setParameter("room", room.value())
@@ -41,13 +38,11 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public Optional<RoomEvent> findByClientId(UserName author, String clientId) {
         return em.createNamedQuery(StoredEvent.BY_CLIENT_ID, StoredEvent.class)
                 .setParameter("author", author.value())
                 .setParameter("clientId", clientId)
-                .getResultList()
-                .stream()
+                .getResultStream()
                 .findFirst()
                 .map(StoredEvent::toEvent);
     }
@@ -82,7 +77,6 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public long readPosition(UserName user, RoomName room) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
         return position == null ? 0 : position.seq();
@@ -100,7 +94,6 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public long unreadAfter(RoomName room, UserName user, long seq) {
         return em.createNamedQuery(StoredEvent.UNREAD, Long.class)
                 .setParameter("room", room.value())
@@ -113,13 +106,11 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public Optional<RoomEvent> find(long id) {
         return Optional.ofNullable(em.find(StoredEvent.class, id)).map(StoredEvent::toEvent);
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public List<RoomEvent> page(RoomName room, HistoryQuery query) {
         TypedQuery<StoredEvent> select;
         if (query.after() != null) {
@@ -131,8 +122,7 @@ public class JpaEventStore implements EventStore {
         }
         List<RoomEvent> events = new ArrayList<>(select.setParameter("room", room.value())
                 .setMaxResults(query.limit())
-                .getResultList()
-                .stream()
+                .getResultStream()
                 .map(StoredEvent::toEvent)
                 .toList());
         if (query.after() == null) {

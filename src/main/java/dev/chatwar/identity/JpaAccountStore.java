@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Optional;
 
 @ApplicationScoped
-// Writes run in a transaction of their own; reads join the caller's, if any, and otherwise start none.
 @Transactional
 public class JpaAccountStore implements AccountStore {
 
@@ -27,7 +25,6 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public Optional<String> passwordHash(UserName user) {
         return Optional.ofNullable(em.find(StoredAccount.class, user.value())).map(StoredAccount::passwordHash);
     }
@@ -38,7 +35,6 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public Optional<AuthSession> session(String id) {
         return Optional.ofNullable(em.find(StoredSession.class, id)).map(StoredSession::toSession);
     }

@@ -5,11 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 
 @ApplicationScoped
-// Writes run in a transaction of their own; reads join the caller's, if any, and otherwise start none.
 @Transactional
 public class JpaRoomDirectory implements RoomDirectory {
 
@@ -27,19 +25,16 @@ public class JpaRoomDirectory implements RoomDirectory {
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public boolean isPrivate(RoomName room) {
         return em.find(PrivateRoom.class, room.value()) != null;
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public boolean isMember(RoomName room, UserName user) {
         return em.find(RoomMember.class, new RoomMember.Key(room.value(), user.value())) != null;
     }
 
     @Override
-    @Transactional(TxType.SUPPORTS)
     public boolean userExists(UserName user) {
         return em.createQuery("select count(a) from StoredAccount a where a.username = :name", Long.class)
                 .setParameter("name", user.value()).getSingleResult() > 0;
