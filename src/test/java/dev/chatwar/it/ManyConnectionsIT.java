@@ -2,6 +2,7 @@ package dev.chatwar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chatwar.load.ServerProcess;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import dev.chatwar.load.ServerProcess;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.junit.jupiter.api.Test;

@@ -141,8 +141,6 @@ final class LoadClient implements WebSocket.Listener {
         }
         if (type.equals("error")) {
             traffic.errorFrame(object.getString("code", "?"));
-        } else if (type.equals("ack")) {
-            traffic.acked();
         }
         String ref = object.getString("ref", null);
         CompletableFuture<JsonObject> waiting = ref == null ? null : replies.remove(ref);

@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.awaitility.Awaitility;
 
 /** Runs one {@link LoadPlan} against one server: signs in, connects, sends, measures, closes. */
 public final class LoadRun {
@@ -94,21 +95,9 @@ public final class LoadRun {
      * Waits until the server answers its registration endpoint (a server still deploying says 404, or nothing).
      * The probe registers nobody; a failed sign-in would count against the address's sign-in limit.
      */
-    private void awaitServer(Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                if (post("api/users", "{}").join().statusCode() != 404) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // try again below
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(base + " did not answer within " + patience);
-            }
-            Thread.sleep(500);
-        }
+    private void awaitServer(Duration patience) {
+        Awaitility.await("an answer from " + base).atMost(patience).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> post("api/users", "{}").join().statusCode() != 404);
     }
 
     private static Double perConnection(OptionalLong before, OptionalLong after, int connections) {
@@ -228,7 +217,7 @@ public final class LoadRun {
             String key = "s" + sender + "-" + n;
             traffic.sending(key, intended, room == 0 ? readers - plan.slow() : readers);
             client.send(Json.createObjectBuilder().add("type", "send").add("room", roomPrefix + room)
-                    .add("text", Traffic.text(key, intended, plan.payload())).build().toString());
+                    .add("text", Traffic.text(key, plan.payload())).build().toString());
         }
         traffic.drain(GIVE_UP.toNanos());
         cpuAtEnd = server.cpuNanos();

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What a load run sent and what came back: deliveries, end-to-end latency (from the time a message was
- * meant to be sent, written into its text), messages in flight, error frames and closes.
+ * meant to be sent to its arrival), messages in flight, error frames and closes.
  */
 final class Traffic {
 
@@ -22,13 +22,14 @@ final class Traffic {
     private final Histogram measured = new Histogram(3);
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder sent = new LongAdder();
-    private final LongAdder acked = new LongAdder();
     private final LongAdder lost = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
     private final Map<String, LongAdder> errorFrames = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> closes = new ConcurrentHashMap<>();
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Semaphore window;
+    private final Object drained = new Object();
+    private volatile boolean draining;
     private volatile boolean measuring;
     private volatile boolean ending;
 
@@ -40,9 +41,9 @@ final class Traffic {
         this.window = new Semaphore(window);
     }
 
-    /** The text of a message: its key, the time it was meant to go out, and padding up to the payload size. */
-    static String text(String key, long intendedNanos, int payload) {
-        StringBuilder text = new StringBuilder(payload).append(key).append('|').append(intendedNanos).append('|');
+    /** The text of a message: its key, then padding up to the payload size. */
+    static String text(String key, int payload) {
+        StringBuilder text = new StringBuilder(payload).append(key).append('|');
         while (text.length() < payload) {
             text.append('x');
         }
@@ -84,17 +85,32 @@ final class Traffic {
             deliveries.increment();
         }
         if (pending.awaited().decrementAndGet() == 0 && inFlight.remove(key) != null) {
-            window.release();
+            settled();
         }
     }
 
     /** Waits until every message sent has reached all its recipients, up to the timeout; the rest count as lost. */
     void drain(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        synchronized (drained) {
+            draining = true;
+            long left = timeoutNanos;
+            while (!inFlight.isEmpty() && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(drained, left);
+                left = deadline - System.nanoTime();
+            }
         }
         sweep(0);
+    }
+
+    // A message left the in-flight set: its window slot is free, and a drain may be waiting for the last one.
+    private void settled() {
+        window.release();
+        if (draining && inFlight.isEmpty()) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
     }
 
     /** Gives up on messages some of whose recipients have not got them after the timeout: they count as lost. */
@@ -105,13 +121,9 @@ final class Traffic {
                 if (pending.measured()) {
                     lost.add(Math.max(0, pending.awaited().get()));
                 }
-                window.release();
+                settled();
             }
         });
-    }
-
-    void acked() {
-        acked.increment();
     }
 
     void errorFrame(String code) {
