@@ -2,30 +2,72 @@ package dev.chatwar.chat;
 
 import dev.chatwar.connection.FrameSink;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A {@link FrameSink} on a Jakarta WebSocket session, using only the portable async API. */
+/**
+ * A {@link FrameSink} on a Jakarta WebSocket session, using only the portable async API. Where the container
+ * supports batching (Undertow does, Tyrus does not), several frames are handed over with batching allowed and
+ * then flushed, so they leave in one write instead of one each.
+ */
 final class SessionSink implements FrameSink {
+
+    // Undertow writes a batch with one gathering write of three buffers a frame; the kernel takes up to 1024.
+    private static final int BATCH_LIMIT = 64;
 
     private final Session session;
     private final Executor closer;
+    private final int batchLimit;
 
     SessionSink(Session session, Executor closer) {
         this.session = session;
         this.closer = closer;
+        this.batchLimit = batchingWorks(session.getAsyncRemote()) ? BATCH_LIMIT : 1;
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
+    public int batchLimit() {
+        return batchLimit;
+    }
+
+    @Override
+    public void send(List<String> frames, Consumer<Throwable> done) {
+        AllSent allSent = new AllSent(frames.size(), done);
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        if (frames.size() == 1) {
+            try {
+                remote.sendText(frames.get(0), allSent);
+            } catch (RuntimeException closedMeanwhile) {
+                allSent.fail(closedMeanwhile);
+            }
+            return;
+        }
         try {
-            session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
-        } catch (RuntimeException closedMeanwhile) {
-            done.accept(closedMeanwhile);
+            remote.setBatchingAllowed(true);
+            for (String frame : frames) {
+                remote.sendText(frame, allSent);
+            }
+        } catch (IOException | RuntimeException closedMeanwhile) {
+            allSent.fail(closedMeanwhile);
+        } finally {
+            // Batching is off again before the flush, so that a frame the container queues meanwhile on its own
+            // (a pong, the echo of a close) is flushed by ours or by itself, never left waiting for a flush.
+            try {
+                remote.setBatchingAllowed(false);
+                remote.flushBatch();
+            } catch (IOException | RuntimeException closedMeanwhile) {
+                allSent.fail(closedMeanwhile);
+            }
         }
     }
 
@@ -54,6 +96,46 @@ final class SessionSink implements FrameSink {
             closer.execute(close);
         } catch (RejectedExecutionException shuttingDown) {
             close.run();
+        }
+    }
+
+    private static boolean batchingWorks(RemoteEndpoint.Async remote) {
+        try {
+            remote.setBatchingAllowed(true);
+            boolean works = remote.getBatchingAllowed();
+            remote.setBatchingAllowed(false);
+            remote.flushBatch();
+            return works;
+        } catch (IOException | RuntimeException notSupported) {
+            return false;
+        }
+    }
+
+    /** Reports a batch to the outbox once: when its last frame is sent, or at its first failure. */
+    private static final class AllSent implements SendHandler {
+
+        private final AtomicInteger unsent;
+        private final AtomicBoolean reported = new AtomicBoolean();
+        private final Consumer<Throwable> done;
+
+        AllSent(int frames, Consumer<Throwable> done) {
+            this.unsent = new AtomicInteger(frames);
+            this.done = done;
+        }
+
+        @Override
+        public void onResult(SendResult result) {
+            if (!result.isOK()) {
+                fail(result.getException());
+            } else if (unsent.decrementAndGet() == 0 && reported.compareAndSet(false, true)) {
+                done.accept(null);
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (reported.compareAndSet(false, true)) {
+                done.accept(failure);
+            }
         }
     }
 }

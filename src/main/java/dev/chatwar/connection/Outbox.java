@@ -1,11 +1,14 @@
 package dev.chatwar.connection;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * A connection's ordered, bounded queue of outgoing frames. At most one send is in flight, so the container
- * never sees concurrent sends on one session; offering never blocks. When the queued text would exceed the
+ * never sees concurrent sends on one session; offering never blocks. Text frames that queued up behind a send
+ * leave together in the next one, up to the sink's batch limit, so a busy connection needs fewer writes. When the queued text would exceed the
  * capacity, the outbox gives up: it drops what it holds and refuses everything after. It also tells since when
  * it has been waiting on the peer: for a send to complete, and for any answer to the pings it wrote.
  */
@@ -17,6 +20,7 @@ public final class Outbox {
     private static final String CLOSE = new String("close");
 
     private final FrameSink sink;
+    private final int batchLimit;
     private final long capacityChars;
     private final LongSupplier clockMillis;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -38,6 +42,7 @@ public final class Outbox {
 
     public Outbox(FrameSink sink, long capacityChars, LongSupplier clockMillis) {
         this.sink = sink;
+        this.batchLimit = Math.max(1, sink.batchLimit());
         this.capacityChars = capacityChars;
         this.clockMillis = clockMillis;
     }
@@ -141,26 +146,31 @@ public final class Outbox {
     }
 
     // Runs while this outbox owns the in-flight slot. A sink that completes inside send() does not recurse:
-    // the loop picks up the next frame instead, so a long queue cannot overflow the stack.
+    // the loop picks up the next frames instead, so a long queue cannot overflow the stack.
     private void pump() {
         while (true) {
-            String frame;
+            String marker = null;
+            List<String> batch = null;
             synchronized (this) {
-                frame = (overflowed || failed) ? null : queue.poll();
-                if (frame == null) {
+                String head = (overflowed || failed) ? null : queue.peek();
+                if (head == null) {
                     sending = false;
                     return;
                 }
-                queuedChars -= frame.length();
+                if (head == PING || head == CLOSE) {
+                    marker = queue.poll();
+                } else {
+                    batch = takeTextFrames();
+                }
                 insideSend = true;
                 completedInside = false;
                 long now = clockMillis.getAsLong();
                 sendingSince = now;
-                if (frame == PING && unansweredPingSince == 0) {
+                if (marker == PING && unansweredPingSince == 0) {
                     unansweredPingSince = now;
                 }
             }
-            if (frame == CLOSE) {
+            if (marker == CLOSE) {
                 sink.close(closeCode, closeReason);
                 synchronized (this) {
                     insideSend = false;
@@ -168,10 +178,10 @@ public final class Outbox {
                     sendingSince = 0;
                 }
                 return;
-            } else if (frame == PING) {
+            } else if (marker == PING) {
                 sink.ping(this::sent);
             } else {
-                sink.send(frame, this::sent);
+                sink.send(batch, this::sent);
             }
             synchronized (this) {
                 insideSend = false;
@@ -180,6 +190,21 @@ public final class Outbox {
                 }
             }
         }
+    }
+
+    // The text frames at the head of the queue, up to the batch limit; a ping or the close waits for its own turn.
+    private List<String> takeTextFrames() {
+        List<String> batch = new ArrayList<>(Math.min(batchLimit, queue.size()));
+        while (batch.size() < batchLimit) {
+            String frame = queue.peek();
+            if (frame == null || frame == PING || frame == CLOSE) {
+                break;
+            }
+            queue.poll();
+            queuedChars -= frame.length();
+            batch.add(frame);
+        }
+        return batch;
     }
 
     private void sent(Throwable failure) {

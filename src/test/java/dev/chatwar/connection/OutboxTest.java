@@ -173,4 +173,52 @@ class OutboxTest {
         assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), sink.sent());
         assertEquals(1008, sink.closeCode());
     }
+
+    @Test
+    void framesQueuedBehindASendLeaveTogetherInTheNextOneUpToTheSinksLimit() {
+        RecordingSink sink = RecordingSink.holding().batching(3);
+        Outbox outbox = new Outbox(sink, 1000);
+        List.of("a", "b", "c", "d", "e", "f").forEach(outbox::offer);
+
+        sink.release();
+
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), sink.sent());
+        assertEquals(List.of(1, 3, 2), sink.batchSizes(), "the first went alone, the rest queued behind it");
+        assertEquals(1, sink.maxSendsInFlight());
+        assertEquals(0, outbox.queued());
+    }
+
+    @Test
+    void aBatchStopsAtAPingAndAtTheCloseWhichKeepTheirPlaceInLine() {
+        RecordingSink sink = RecordingSink.holding().batching(10);
+        Outbox outbox = new Outbox(sink, 1000);
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+        outbox.offerPing();
+        outbox.offer("d");
+        outbox.offerClose(1001, "going away");
+
+        sink.release();
+
+        assertEquals(List.of("a", "b", "c", RecordingSink.PING, "d"), sink.sent());
+        assertEquals(List.of(1, 2, 1), sink.batchSizes());
+        assertEquals(1001, sink.closeCode());
+    }
+
+    @Test
+    void aFailedBatchDropsWhatQueuedBehindIt() {
+        RecordingSink sink = RecordingSink.holding().batching(10);
+        Outbox outbox = new Outbox(sink, 1000);
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+        sink.complete(null);
+
+        sink.complete(new java.io.IOException("broken pipe"));
+
+        assertFalse(outbox.offer("d"));
+        assertEquals(List.of("a", "b", "c"), sink.sent());
+        assertEquals(0, outbox.queued());
+    }
 }

@@ -10,18 +10,23 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A transport that records what was sent; it completes sends at once, or holds them until told. */
+/**
+ * A transport that records what was sent; it completes sends at once, or holds them until told. A send of
+ * several frames (a batch) counts as one send.
+ */
 public final class RecordingSink implements FrameSink {
 
     /** What {@link #sent()} shows for a ping. */
     public static final String PING = "(ping)";
 
     private final List<String> sent = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
     private final Deque<Consumer<Throwable>> pending = new ArrayDeque<>();
     private boolean holding;
     private int closeCode;
     private int sendsInFlight;
     private int maxSendsInFlight;
+    private int batchLimit = 1;
 
     public static RecordingSink holding() {
         RecordingSink sink = new RecordingSink();
@@ -29,10 +34,31 @@ public final class RecordingSink implements FrameSink {
         return sink;
     }
 
+    /** Lets this sink take up to {@code limit} frames in one send. */
+    public RecordingSink batching(int limit) {
+        batchLimit = limit;
+        return this;
+    }
+
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
+    public synchronized int batchLimit() {
+        return batchLimit;
+    }
+
+    @Override
+    public void send(List<String> frames, Consumer<Throwable> done) {
+        if (frames.isEmpty() || frames.size() > batchLimit) {
+            throw new AssertionError("a send of " + frames.size() + " frames, the limit being " + batchLimit);
+        }
         synchronized (this) {
-            sent.add(frame);
+            batchSizes.add(frames.size());
+        }
+        record(frames, done);
+    }
+
+    private void record(List<String> frames, Consumer<Throwable> done) {
+        synchronized (this) {
+            sent.addAll(frames);
             sendsInFlight++;
             maxSendsInFlight = Math.max(maxSendsInFlight, sendsInFlight);
             if (holding) {
@@ -46,7 +72,7 @@ public final class RecordingSink implements FrameSink {
 
     @Override
     public void ping(Consumer<Throwable> done) {
-        send(PING, done);
+        record(List.of(PING), done);
     }
 
     /** Completes the oldest held send. */
@@ -89,6 +115,11 @@ public final class RecordingSink implements FrameSink {
 
     public List<JsonObject> framesOfType(String type) {
         return frames().stream().filter(frame -> frame.getString("type").equals(type)).toList();
+    }
+
+    /** How many text frames each send carried, in order; pings are not sends of text. */
+    public synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
     }
 
     public synchronized int closeCode() {
