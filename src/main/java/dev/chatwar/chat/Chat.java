@@ -306,8 +306,7 @@ public final class Chat {
 
             @Override
             public Frames.Reading reading(UserName user) {
-                long readSeq = store.readPosition(user, name);
-                return new Frames.Reading(readSeq, store.unreadAfter(name, user, readSeq));
+                return store.reading(user, name);
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.chatwar.history;
 
 import dev.chatwar.identity.UserName;
+import dev.chatwar.protocol.Frames;
 import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.List;
@@ -33,17 +34,17 @@ public interface EventStore {
 
     Optional<RoomEvent> find(long id);
 
-    /** The highest seq the user marked as read in the room, 0 when none. */
-    long readPosition(UserName user, RoomName room);
+    /**
+     * The highest seq the user marked as read in the room (0 when none) and the messages of other users,
+     * not retracted, after it, counted up to {@link #MAX_UNREAD}; both read in one transaction.
+     */
+    Frames.Reading reading(UserName user, RoomName room);
 
     /** Moves the user's read position in the room forward to seq (never back); returns where it stands. */
     long markRead(UserName user, RoomName room, long seq);
 
     /** The most unread messages counted; counting stops there so that a join costs the same in any room. */
     int MAX_UNREAD = 1000;
-
-    /** Messages of other users, not retracted, after seq in the room, counted up to {@link #MAX_UNREAD}. */
-    long unreadAfter(RoomName room, UserName user, long seq);
 
     /** One page of the room's events, in ascending seq order. */
     List<RoomEvent> page(RoomName room, HistoryQuery query);

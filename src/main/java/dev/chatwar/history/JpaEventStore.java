@@ -3,6 +3,7 @@ package dev.chatwar.history;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.protocol.Frames;
 import dev.chatwar.room.RoomName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -77,9 +78,18 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public long readPosition(UserName user, RoomName room) {
+    public Frames.Reading reading(UserName user, RoomName room) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
-        return position == null ? 0 : position.seq();
+        long readSeq = position == null ? 0 : position.seq();
+        long unread = em.createNamedQuery(StoredEvent.UNREAD, Long.class)
+                .setParameter("room", room.value())
+                .setParameter("seq", readSeq)
+                .setParameter("kind", RoomEvent.Kind.MESSAGE)
+                .setParameter("user", user.value())
+                .setMaxResults(MAX_UNREAD)
+                .getResultList()
+                .size();
+        return new Frames.Reading(readSeq, unread);
     }
 
     @Override
@@ -91,18 +101,6 @@ public class JpaEventStore implements EventStore {
             return seq;
         }
         return position.advanceTo(seq);
-    }
-
-    @Override
-    public long unreadAfter(RoomName room, UserName user, long seq) {
-        return em.createNamedQuery(StoredEvent.UNREAD, Long.class)
-                .setParameter("room", room.value())
-                .setParameter("seq", seq)
-                .setParameter("kind", RoomEvent.Kind.MESSAGE)
-                .setParameter("user", user.value())
-                .setMaxResults(MAX_UNREAD)
-                .getResultList()
-                .size();
     }
 
     @Override

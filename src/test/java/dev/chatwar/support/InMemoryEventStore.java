@@ -6,6 +6,7 @@ import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.protocol.Frames;
 import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,20 +84,17 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized long readPosition(UserName user, RoomName room) {
+    public synchronized Frames.Reading reading(UserName user, RoomName room) {
         failIfFailing();
-        return readPositions.getOrDefault(user + "/" + room, 0L);
+        long readSeq = readPositions.getOrDefault(user + "/" + room, 0L);
+        long unread = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
+                && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
+        return new Frames.Reading(readSeq, unread);
     }
 
     @Override
     public synchronized long markRead(UserName user, RoomName room, long seq) {
         return readPositions.merge(user + "/" + room, seq, Math::max);
-    }
-
-    @Override
-    public synchronized long unreadAfter(RoomName room, UserName user, long seq) {
-        return events.stream().filter(e -> e.room().equals(room) && e.seq() > seq && e.isMessage()
-                && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
     }
 
     @Override
