@@ -24,13 +24,20 @@ final class BenchReport {
             new Metric("deliveries lost (not there after 10 s)", RunResult::lost, "%,.0f"),
             new Metric("server CPU time per delivery (µs)", result -> orNaN(result.cpuMicrosPerDelivery()), "%.2f"),
             new Metric("server resident memory growth per connection (KiB)",
-                    result -> orNaN(result.rssKibPerConnection()), "%.1f"),
+                    result -> growth(result.rssKibPerConnection()), "%.1f"),
             new Metric("server live heap per connection, after a full GC (KiB; JVM only)",
-                    result -> orNaN(result.heapKibPerConnection()), "%.1f"));
+                    result -> growth(result.heapKibPerConnection()), "%.1f"));
 
     private static double orNaN(Double value) {
         return value == null ? Double.NaN : value;
     }
+
+    // Memory that shrank while connections opened says only that the growth was below the measurement's noise.
+    private static double growth(Double value) {
+        return value == null ? Double.NaN : value < 0 ? BELOW_NOISE : value;
+    }
+
+    private static final double BELOW_NOISE = Double.NEGATIVE_INFINITY;
 
     private BenchReport() {
     }
@@ -120,7 +127,7 @@ final class BenchReport {
     }
 
     private static String cell(String format, double value) {
-        return Double.isNaN(value) ? "" : format(format, value);
+        return Double.isNaN(value) ? "" : value == BELOW_NOISE ? "below noise" : format(format, value);
     }
 
     private static String compact(double value) {

@@ -1,0 +1,26 @@
+package dev.chatwar.load;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+    private static final Machine MACHINE = new Machine(2, "test CPU", "1 GiB", "Linux", "Java");
+
+    @Test
+    void memoryThatShrankWhileConnectionsOpenedIsReportedAsBelowNoiseNotAsANegativeSize() {
+        String table = BenchReport.table(MACHINE, List.of(run("war", 2.5, -59.4), run("peer", 8.0, null)));
+
+        assertTrue(table.contains("| server live heap per connection, after a full GC (KiB; JVM only) | below noise |  |  |"),
+                table);
+        assertTrue(table.contains("| server resident memory growth per connection (KiB) | 2.5 | 8.0 | 0.31 |"), table);
+    }
+
+    private static RunResult run(String target, double rssKib, Double heapKib) {
+        return new RunResult("slow", target, 500, 1, 5, 40, 500, 500, 1.0, 800, 399_200, 19_960, 7.7, 17.6, 29.6,
+                40.0, 0, 0, Map.of(), Map.of(), rssKib, heapKib, 16.9);
+    }
+}
