@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 /**
  * A connection's ordered, bounded queue of outgoing frames. At most one send is in flight, so the container
  * never sees concurrent sends on one session; offering never blocks. Text frames that queued up behind a send
- * leave together in the next one, up to the sink's batch limit, so a busy connection needs fewer writes. When the queued text would exceed the
- * capacity, the outbox gives up: it drops what it holds and refuses everything after. It also tells since when
- * it has been waiting on the peer: for a send to complete, and for any answer to the pings it wrote.
+ * leave together in the next one, up to the sink's batch limit, so a busy connection needs fewer writes.
+ * When the queued text would exceed the capacity, the outbox gives up: it drops what it holds and refuses
+ * everything after. It also tells since when it has been waiting on the peer: for a send to complete, and
+ * for any answer to the pings it wrote.
  */
 public final class Outbox {
 
@@ -159,6 +160,9 @@ public final class Outbox {
                 }
                 if (head == PING || head == CLOSE) {
                     marker = queue.poll();
+                    if (marker == PING) {
+                        queuedChars -= PING.length();
+                    }
                 } else {
                     batch = takeTextFrames();
                 }

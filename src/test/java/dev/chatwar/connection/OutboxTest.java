@@ -221,4 +221,16 @@ class OutboxTest {
         assertEquals(List.of("a", "b", "c"), sink.sent());
         assertEquals(0, outbox.queued());
     }
+
+    @Test
+    void aPingThatWentOutNoLongerCountsAgainstTheCapacity() {
+        RecordingSink sink = new RecordingSink();
+        Outbox outbox = new Outbox(sink, 10);
+        for (int i = 0; i < 5; i++) {
+            outbox.offerPing();
+        }
+
+        assertTrue(outbox.offer("1234567890"), "the pings sent earlier take no room");
+        assertFalse(outbox.overflowed());
+    }
 }
