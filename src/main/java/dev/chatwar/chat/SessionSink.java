@@ -32,7 +32,7 @@ final class SessionSink implements FrameSink {
     SessionSink(Session session, Executor closer) {
         this.session = session;
         this.closer = closer;
-        this.batchLimit = batchingWorks(session.getAsyncRemote()) ? BATCH_LIMIT : 1;
+        this.batchLimit = batchingWorks(session) ? BATCH_LIMIT : 1;
     }
 
     @Override
@@ -43,7 +43,13 @@ final class SessionSink implements FrameSink {
     @Override
     public void send(List<String> frames, Consumer<Throwable> done) {
         AllSent allSent = new AllSent(frames.size(), done);
-        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        RemoteEndpoint.Async remote;
+        try {
+            remote = session.getAsyncRemote(); // Tyrus throws here once the session is closed
+        } catch (RuntimeException closedMeanwhile) {
+            allSent.fail(closedMeanwhile);
+            return;
+        }
         if (frames.size() == 1) {
             try {
                 remote.sendText(frames.get(0), allSent);
@@ -99,8 +105,9 @@ final class SessionSink implements FrameSink {
         }
     }
 
-    private static boolean batchingWorks(RemoteEndpoint.Async remote) {
+    private static boolean batchingWorks(Session session) {
         try {
+            RemoteEndpoint.Async remote = session.getAsyncRemote();
             remote.setBatchingAllowed(true);
             boolean works = remote.getBatchingAllowed();
             remote.setBatchingAllowed(false);

@@ -182,10 +182,16 @@ public final class Outbox {
                     sendingSince = 0;
                 }
                 return;
-            } else if (marker == PING) {
-                sink.ping(this::sent);
-            } else {
-                sink.send(batch, this::sent);
+            }
+            try {
+                if (marker == PING) {
+                    sink.ping(this::sent);
+                } else {
+                    sink.send(batch, this::sent);
+                }
+            } catch (RuntimeException transportGone) {
+                // a sink should report failures through the callback; one that throws must not wedge the outbox
+                sent(transportGone);
             }
             synchronized (this) {
                 insideSend = false;

@@ -233,4 +233,30 @@ class OutboxTest {
         assertTrue(outbox.offer("1234567890"), "the pings sent earlier take no room");
         assertFalse(outbox.overflowed());
     }
+
+    @Test
+    void aSinkThatThrowsInsteadOfReportingCountsAsAFailedSendAndDoesNotWedgeTheOutbox() {
+        FrameSink closedSession = new FrameSink() {
+            @Override
+            public void send(List<String> frames, java.util.function.Consumer<Throwable> done) {
+                throw new IllegalStateException("The connection has been closed.");
+            }
+
+            @Override
+            public void ping(java.util.function.Consumer<Throwable> done) {
+                throw new IllegalStateException("The connection has been closed.");
+            }
+
+            @Override
+            public void close(int code, String reason) {
+            }
+        };
+        Outbox outbox = new Outbox(closedSession, 1000);
+
+        outbox.offer("a");
+
+        assertFalse(outbox.offer("b"), "the transport is gone");
+        assertEquals(0, outbox.sendingSince(), "nothing is left in flight");
+        assertEquals(0, outbox.queued());
+    }
 }
