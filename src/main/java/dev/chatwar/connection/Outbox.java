@@ -158,7 +158,7 @@ public final class Outbox {
                     sending = false;
                     return;
                 }
-                if (head == PING || head == CLOSE) {
+                if (isMarker(head)) {
                     marker = queue.poll();
                     if (marker == PING) {
                         queuedChars -= PING.length();
@@ -207,7 +207,7 @@ public final class Outbox {
         List<String> batch = new ArrayList<>(Math.min(batchLimit, queue.size()));
         while (batch.size() < batchLimit) {
             String frame = queue.peek();
-            if (frame == null || frame == PING || frame == CLOSE) {
+            if (frame == null || isMarker(frame)) {
                 break;
             }
             queue.poll();
@@ -215,6 +215,10 @@ public final class Outbox {
             batch.add(frame);
         }
         return batch;
+    }
+
+    private static boolean isMarker(String frame) {
+        return frame == PING || frame == CLOSE;
     }
 
     private void sent(Throwable failure) {

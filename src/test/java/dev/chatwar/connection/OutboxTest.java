@@ -192,9 +192,7 @@ class OutboxTest {
     void aBatchStopsAtAPingAndAtTheCloseWhichKeepTheirPlaceInLine() {
         RecordingSink sink = RecordingSink.holding().batching(10);
         Outbox outbox = new Outbox(sink, 1000);
-        outbox.offer("a");
-        outbox.offer("b");
-        outbox.offer("c");
+        List.of("a", "b", "c").forEach(outbox::offer);
         outbox.offerPing();
         outbox.offer("d");
         outbox.offerClose(1001, "going away");
@@ -210,9 +208,7 @@ class OutboxTest {
     void aFailedBatchDropsWhatQueuedBehindIt() {
         RecordingSink sink = RecordingSink.holding().batching(10);
         Outbox outbox = new Outbox(sink, 1000);
-        outbox.offer("a");
-        outbox.offer("b");
-        outbox.offer("c");
+        List.of("a", "b", "c").forEach(outbox::offer);
         sink.complete(null);
 
         sink.complete(new java.io.IOException("broken pipe"));
