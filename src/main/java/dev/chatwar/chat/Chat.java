@@ -1,5 +1,8 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.cluster.Cluster;
+import dev.chatwar.cluster.ClusterMessage;
+import dev.chatwar.cluster.NodeRoster;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
@@ -47,13 +50,28 @@ public final class Chat {
     private final RequestParser parser = new RequestParser();
     private final Connections connections = new Connections();
     private final Rooms rooms;
+    private final Cluster cluster;
+    private final NodeRoster peers;
 
+    /** A chat on a server on its own. */
     public Chat(EventStore store, RoomAccess access, Clock clock, long outboxCapacityChars) {
+        this(store, access, clock, outboxCapacityChars, Cluster.ALONE, 0);
+    }
+
+    /**
+     * A chat on one node of several that share the store; {@code cluster} reaches the others, and a node
+     * silent for longer than {@code peerTimeoutMillis} is taken for dead.
+     */
+    public Chat(EventStore store, RoomAccess access, Clock clock, long outboxCapacityChars, Cluster cluster,
+                long peerTimeoutMillis) {
         this.store = store;
         this.access = access;
         this.clock = clock;
         this.outboxCapacityChars = outboxCapacityChars;
-        this.rooms = new Rooms(store::lastSeq, frames);
+        this.cluster = cluster;
+        this.peers = new NodeRoster(peerTimeoutMillis);
+        this.rooms = new Rooms(store::lastSeq, frames,
+                (room, user, present) -> cluster.tell(new ClusterMessage.Presence(room, user, present)));
     }
 
     /**
@@ -140,10 +158,10 @@ public final class Chat {
             if (!joined) {
                 access.requireEntry(author, room.name());
             }
-            return store.appendMessage(room.name(), seq, author, send.text().value(), send.clientId(), now);
+            return told(store.appendMessage(room.name(), seq, author, send.text().value(), send.clientId(), now));
         };
-        Room.Published published = send.clientId() == null ? room.publish(append)
-                : room.publishOnce(() -> store.findByClientId(author, send.clientId()), append);
+        Room.Published published = send.clientId() == null ? room.publish(append, backlog(room.name()))
+                : room.publishOnce(() -> store.findByClientId(author, send.clientId()), append, backlog(room.name()));
         drop(published.dropped());
         return published;
     }
@@ -155,14 +173,14 @@ public final class Chat {
     public RoomEvent retract(UserName user, long messageId) {
         RoomEvent target = changeable(user, messageId, access::mayRetract);
         Instant now = now();
-        return change(target, seq -> store.appendRetraction(target.room(), seq, messageId, user, now));
+        return change(target, seq -> told(store.appendRetraction(target.room(), seq, messageId, user, now)));
     }
 
     /** Replaces the text of the author's own message and pushes an {@code edited} event. */
     public RoomEvent edit(UserName user, long messageId, MessageText text) {
         RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
         Instant now = now();
-        return change(target, seq -> store.appendEdit(target.room(), seq, messageId, user, text.value(), now));
+        return change(target, seq -> told(store.appendEdit(target.room(), seq, messageId, user, text.value(), now)));
     }
 
     // a message in a room the user may not enter is not found: its existence is not revealed
@@ -179,8 +197,14 @@ public final class Chat {
         return target;
     }
 
+    // told while the room's monitor is held, so the other nodes hear of a room's events in seq order
+    private RoomEvent told(RoomEvent stored) {
+        cluster.tell(new ClusterMessage.Stored(stored));
+        return stored;
+    }
+
     private RoomEvent change(RoomEvent target, LongFunction<RoomEvent> append) {
-        Room.Published published = rooms.get(target.room()).publish(append);
+        Room.Published published = rooms.get(target.room()).publish(append, backlog(target.room()));
         drop(published.dropped());
         return published.event();
     }
@@ -225,8 +249,13 @@ public final class Chat {
         drop(connections.all().stream().filter(connection -> !connection.ping()).collect(Collectors.toSet()));
     }
 
-    /** Closes the connections of a session that was signed out, with 4401. */
+    /** Closes the connections of a session that was signed out, with 4401, on every node. */
     public void endSession(String sessionId, String reason) {
+        cluster.tell(new ClusterMessage.SessionEnded(sessionId));
+        closeSession(sessionId, reason);
+    }
+
+    private void closeSession(String sessionId, String reason) {
         connections.all().stream().filter(connection -> connection.session().id().equals(sessionId))
                 .forEach(connection -> closeEnded(connection, reason));
     }
@@ -292,13 +321,68 @@ public final class Chat {
     private void invite(Connection connection, Request.Invite invite) {
         access.invite(connection.user(), invite.room(), invite.user(), now());
         connection.send(frames.invited(invite.room(), invite.user(), invite.ref()));
-        String invitation = frames.invitation(invite.room(), connection.user());
-        drop(connections.of(invite.user()).stream().filter(invited -> !invited.send(invitation))
+        cluster.tell(new ClusterMessage.Invitation(invite.room(), invite.user(), connection.user()));
+        tellInvited(invite.room(), invite.user(), connection.user());
+    }
+
+    private void tellInvited(RoomName room, UserName invited, UserName by) {
+        String invitation = frames.invitation(room, by);
+        drop(connections.of(invited).stream().filter(connection -> !connection.send(invitation))
                 .collect(Collectors.toSet()));
+    }
+
+    /** Acts on what another node said. Messages of all nodes are handled one at a time, in arrival order. */
+    public void fromPeer(String node, ClusterMessage message) {
+        if (peers.heard(node, clock.millis()) && !(message instanceof ClusterMessage.Hello)) {
+            cluster.tell(new ClusterMessage.Hello()); // a node new to this one: ask who is where
+        }
+        if (message instanceof ClusterMessage.Stored stored) {
+            RoomName name = stored.event().room();
+            rooms.loaded(name).ifPresent(room -> drop(room.deliver(stored.event(), backlog(name))));
+        } else if (message instanceof ClusterMessage.Presence presence) {
+            drop(rooms.get(presence.room()).presentElsewhere(node, presence.user(), presence.present()));
+        } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
+            drop(rooms.get(roomPresence.room()).presentOn(node, roomPresence.users()));
+        } else if (message instanceof ClusterMessage.Hello) {
+            for (Room room : rooms.all()) {
+                room.announceLocal(users -> cluster.tell(new ClusterMessage.RoomPresence(room.name(), users)));
+            }
+        } else if (message instanceof ClusterMessage.Invitation invitation) {
+            tellInvited(invitation.room(), invitation.user(), invitation.by());
+        } else if (message instanceof ClusterMessage.SessionEnded ended) {
+            closeSession(ended.sessionId(), "signed out");
+        }
+    }
+
+    /**
+     * Tells the other nodes this one is alive, and forgets those silent too long: their users are no longer
+     * present, and events they stored but may not have announced are read from the store.
+     */
+    public void heartbeat() {
+        cluster.tell(new ClusterMessage.Heartbeat());
+        for (String dead : peers.expire(clock.millis())) {
+            LOG.warning("node " + dead + " went silent; its users are no longer present here");
+            for (Room room : rooms.all()) {
+                drop(room.presentOn(dead, Set.of()));
+                if (room.hasMembers()) {
+                    drop(room.catchUp(backlog(room.name())));
+                }
+            }
+        }
+    }
+
+    /** The other nodes this one heard from lately. */
+    public int peerCount() {
+        return peers.size();
     }
 
     private Room.Backlog backlog(RoomName name) {
         return new Room.Backlog() {
+            @Override
+            public long lastSeq() {
+                return store.lastSeq(name);
+            }
+
             @Override
             public List<RoomEvent> between(long from, long upTo) {
                 return missed(name, from, upTo);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
@@ -27,19 +28,40 @@ import java.util.function.Supplier;
  * seq order, and a member sees exactly the events after the {@code lastSeq} it was told when it joined.
  * Queueing never blocks; a member whose outbox refuses a frame is removed here and returned to the caller
  * to be closed outside the monitor.
+ * <p>
+ * With other server nodes, {@code lastSeq} is the last event delivered here: events stored by another node
+ * arrive through {@link #deliver}, and any this node has not seen yet are read from the store first, so
+ * delivery here stays in stored seq order. A user is present while it has a connection on any node.
  */
 public final class Room {
 
+    /** Told when a user's first connection on this node joins the room, and when its last one leaves. */
+    public interface LocalPresence {
+        LocalPresence NONE = (room, user, present) -> { };
+
+        void changed(RoomName room, UserName user, boolean present);
+    }
+
+    /** Attempts at storing one event when other nodes keep taking the next seq first. */
+    static final int MAX_APPEND_ATTEMPTS = 5;
+
     private final RoomName name;
     private final Frames frames;
+    private final LocalPresence localPresence;
     private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
+    private final Map<UserName, Set<String>> elsewhere = new LinkedHashMap<>();
     private final Set<Connection> receiptWatchers = new LinkedHashSet<>();
     private long lastSeq;
 
     public Room(RoomName name, long lastSeq, Frames frames) {
+        this(name, lastSeq, frames, LocalPresence.NONE);
+    }
+
+    public Room(RoomName name, long lastSeq, Frames frames, LocalPresence localPresence) {
         this.name = name;
         this.lastSeq = lastSeq;
         this.frames = frames;
+        this.localPresence = localPresence;
     }
 
     public RoomName name() {
@@ -50,8 +72,19 @@ public final class Room {
         return lastSeq;
     }
 
+    /** The users with a connection in the room, on this node or another. */
     public synchronized List<UserName> present() {
-        return List.copyOf(members.keySet());
+        return List.copyOf(everyone());
+    }
+
+    private Set<UserName> everyone() {
+        Set<UserName> present = new LinkedHashSet<>(members.keySet());
+        present.addAll(elsewhere.keySet());
+        return present;
+    }
+
+    private boolean isPresent(UserName user) {
+        return members.containsKey(user) || elsewhere.containsKey(user);
     }
 
     public synchronized boolean isMember(Connection connection) {
@@ -63,6 +96,9 @@ public final class Room {
 
     /** What the store knows of this room, asked under the room's monitor. */
     public interface Backlog {
+
+        /** The highest seq stored for the room. */
+        long lastSeq();
 
         /** The stored events with {@code after < seq <= upTo}, in seq order. */
         List<RoomEvent> between(long after, long upTo);
@@ -79,15 +115,22 @@ public final class Room {
      */
     public synchronized Set<Connection> join(Connection connection, String ref, Long after, boolean receipts,
                                              Backlog backlog) {
+        List<Connection> failed = new ArrayList<>();
+        if (after != null && after > lastSeq) {
+            // the client may have seen, on another node, events not yet delivered here
+            catchUp(backlog.lastSeq(), backlog, failed);
+        }
         boolean reset = after != null && (after > lastSeq || lastSeq - after > MAX_REPLAY);
         List<RoomEvent> replay = after == null || reset ? List.of() : backlog.between(after, lastSeq);
         Frames.Reading reading = backlog.reading(connection.user());
-        List<Connection> failed = new ArrayList<>();
         Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
-        boolean arrived = ofUser.isEmpty();
+        boolean arrivedHere = ofUser.isEmpty();
         ofUser.add(connection);
-        if (arrived) {
-            broadcast(frames.presence(name, connection.user(), true), connection.user(), failed, Connection::send);
+        if (arrivedHere) {
+            localPresence.changed(name, connection.user(), true);
+            if (!elsewhere.containsKey(connection.user())) {
+                broadcast(frames.presence(name, connection.user(), true), connection.user(), failed, Connection::send);
+            }
         }
         Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.size(), reset);
         if (receipts) {
@@ -95,7 +138,7 @@ public final class Room {
         } else {
             receiptWatchers.remove(connection);
         }
-        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, members.keySet(), resumed, reading));
+        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, everyone(), resumed, reading));
         for (RoomEvent event : replay) {
             delivered = delivered && connection.send(frames.event(event, event.author().equals(connection.user())));
         }
@@ -146,14 +189,70 @@ public final class Room {
 
     /**
      * Stores the next event through {@code append}, which receives the seq to use, then queues it to every
-     * member. If {@code append} throws, nothing changes.
+     * member. If {@code append} throws, nothing changes, unless another node had stored that seq: then its
+     * events are delivered here first and the append is tried again with the next free seq.
      */
-    public synchronized Published publish(LongFunction<RoomEvent> append) {
-        RoomEvent event = append.apply(lastSeq + 1);
+    public synchronized Published publish(LongFunction<RoomEvent> append, Backlog backlog) {
+        List<Connection> failed = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            RoomEvent event;
+            try {
+                event = append.apply(lastSeq + 1);
+            } catch (ChatException refused) {
+                throw refused;
+            } catch (RuntimeException failure) {
+                long stored = backlog.lastSeq();
+                if (stored <= lastSeq || attempt == MAX_APPEND_ATTEMPTS) {
+                    throw failure;
+                }
+                catchUp(stored, backlog, failed);
+                continue;
+            }
+            fanOut(event, failed);
+            return new Published(event, settle(failed), false);
+        }
+    }
+
+    /**
+     * Delivers an event another node stored, after any stored before it that were not delivered here yet.
+     * An event delivered already is ignored, so a repeated or late notification changes nothing.
+     */
+    public synchronized Set<Connection> deliver(RoomEvent event, Backlog backlog) {
+        if (event.seq() <= lastSeq) {
+            return Set.of();
+        }
+        List<Connection> failed = new ArrayList<>();
+        catchUp(event.seq() - 1, backlog, failed);
+        fanOut(event, failed);
+        return settle(failed);
+    }
+
+    /** Delivers the stored events up to the store's head that were not delivered here yet. */
+    public synchronized Set<Connection> catchUp(Backlog backlog) {
+        List<Connection> failed = new ArrayList<>();
+        catchUp(backlog.lastSeq(), backlog, failed);
+        return settle(failed);
+    }
+
+    private void catchUp(long upTo, Backlog backlog, List<Connection> failed) {
+        if (upTo <= lastSeq) {
+            return;
+        }
+        if (!members.isEmpty()) {
+            for (RoomEvent missed : backlog.between(lastSeq, upTo)) {
+                fanOut(missed, failed);
+            }
+        }
+        lastSeq = upTo;
+    }
+
+    private void fanOut(RoomEvent event, List<Connection> failed) {
         lastSeq = event.seq();
+        if (members.isEmpty()) {
+            return;
+        }
         String own = frames.event(event, true);
         String others = frames.event(event, false);
-        List<Connection> failed = new ArrayList<>();
         members.forEach((user, connections) -> {
             String frame = user.equals(event.author()) ? own : others;
             for (Connection connection : connections) {
@@ -162,16 +261,60 @@ public final class Room {
                 }
             }
         });
-        return new Published(event, settle(failed), false);
+    }
+
+    /** Records that a user has, or no longer has, a connection in the room on another node. */
+    public synchronized Set<Connection> presentElsewhere(String node, UserName user, boolean present) {
+        List<Connection> failed = new ArrayList<>();
+        boolean before = isPresent(user);
+        if (present) {
+            elsewhere.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(node);
+        } else {
+            Set<String> nodes = elsewhere.get(user);
+            if (nodes != null && nodes.remove(node) && nodes.isEmpty()) {
+                elsewhere.remove(user);
+            }
+        }
+        if (before != isPresent(user)) {
+            broadcast(frames.presence(name, user, !before), user, failed, Connection::send);
+        }
+        return settle(failed);
+    }
+
+    /** Replaces what this room knows of another node's users: exactly {@code users} are there now. */
+    public synchronized Set<Connection> presentOn(String node, Set<UserName> users) {
+        Set<Connection> dropped = new LinkedHashSet<>();
+        for (UserName user : List.copyOf(elsewhere.keySet())) {
+            if (!users.contains(user)) {
+                dropped.addAll(presentElsewhere(node, user, false));
+            }
+        }
+        for (UserName user : users) {
+            dropped.addAll(presentElsewhere(node, user, true));
+        }
+        return dropped;
+    }
+
+    /** Hands the users with a connection here on this node to {@code announce}, under the room's monitor. */
+    public synchronized void announceLocal(Consumer<Set<UserName>> announce) {
+        if (!members.isEmpty()) {
+            announce.accept(Set.copyOf(members.keySet()));
+        }
+    }
+
+    /** Whether a connection of this node is in the room. */
+    public synchronized boolean hasMembers() {
+        return !members.isEmpty();
     }
 
     /**
      * Like {@link #publish}, unless {@code earlier} finds the event stored already: then nothing is stored
      * or sent, and the earlier event is returned as a duplicate. Both run under the room's monitor.
      */
-    public synchronized Published publishOnce(Supplier<Optional<RoomEvent>> earlier, LongFunction<RoomEvent> append) {
+    public synchronized Published publishOnce(Supplier<Optional<RoomEvent>> earlier, LongFunction<RoomEvent> append,
+                                              Backlog backlog) {
         Optional<RoomEvent> stored = earlier.get();
-        return stored.isPresent() ? new Published(stored.get(), Set.of(), true) : publish(append);
+        return stored.isPresent() ? new Published(stored.get(), Set.of(), true) : publish(append, backlog);
     }
 
     /** Runs the action under the room's monitor, so that no join or publish interleaves with it. */
@@ -181,7 +324,7 @@ public final class Room {
 
     /** Whether nothing was ever said in the room and nobody is in it. */
     public synchronized boolean untouched() {
-        return lastSeq == 0 && members.isEmpty();
+        return lastSeq == 0 && members.isEmpty() && elsewhere.isEmpty();
     }
 
     /** @param duplicate the event was stored by an earlier request and was not sent again */
@@ -211,10 +354,13 @@ public final class Room {
         while (!pending.isEmpty()) {
             Connection connection = pending.poll();
             if (removed.add(connection) && removeMember(connection)) {
-                List<Connection> more = new ArrayList<>();
-                broadcast(frames.presence(name, connection.user(), false), null, more, Connection::send);
-                dropped.addAll(more);
-                pending.addAll(more);
+                localPresence.changed(name, connection.user(), false);
+                if (!elsewhere.containsKey(connection.user())) {
+                    List<Connection> more = new ArrayList<>();
+                    broadcast(frames.presence(name, connection.user(), false), null, more, Connection::send);
+                    dropped.addAll(more);
+                    pending.addAll(more);
+                }
             }
         }
         return dropped;

@@ -1,6 +1,9 @@
 package dev.chatwar.room;
 
 import dev.chatwar.protocol.Frames;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
@@ -10,16 +13,27 @@ public final class Rooms {
     private final ConcurrentHashMap<RoomName, Room> rooms = new ConcurrentHashMap<>();
     private final ToLongFunction<RoomName> lastStoredSeq;
     private final Frames frames;
+    private final Room.LocalPresence localPresence;
 
-    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames) {
+    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.LocalPresence localPresence) {
         this.lastStoredSeq = lastStoredSeq;
         this.frames = frames;
+        this.localPresence = localPresence;
     }
 
     public Room get(RoomName name) {
         Room room = rooms.get(name);
         return room != null ? room
-                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames));
+                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, localPresence));
+    }
+
+    /** The room, if this server has seen it since it started. */
+    public Optional<Room> loaded(RoomName name) {
+        return Optional.ofNullable(rooms.get(name));
+    }
+
+    public Collection<Room> all() {
+        return List.copyOf(rooms.values());
     }
 
     public int count() {

@@ -1,0 +1,95 @@
+package dev.chatwar.cluster;
+
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Writes cluster messages as JSON text and reads them back; only nodes of the same version talk this way. */
+public final class ClusterCodec {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    public String encode(ClusterMessage message) {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        if (message instanceof ClusterMessage.Stored stored) {
+            RoomEvent event = stored.event();
+            json.add("t", "stored").add("id", event.id()).add("room", event.room().value()).add("seq", event.seq())
+                    .add("kind", event.kind().name()).add("author", event.author().value())
+                    .add("sentAt", event.sentAt().toString())
+                    .add("retracted", event.retracted()).add("edited", event.edited());
+            addIfSet(json, "text", event.text());
+            addIfSet(json, "clientId", event.clientId());
+            if (event.messageId() != null) {
+                json.add("messageId", event.messageId());
+            }
+        } else if (message instanceof ClusterMessage.Presence presence) {
+            json.add("t", "presence").add("room", presence.room().value()).add("user", presence.user().value())
+                    .add("present", presence.present());
+        } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
+            JsonArrayBuilder users = JSON.createArrayBuilder();
+            roomPresence.users().forEach(user -> users.add(user.value()));
+            json.add("t", "room-presence").add("room", roomPresence.room().value()).add("users", users);
+        } else if (message instanceof ClusterMessage.Hello) {
+            json.add("t", "hello");
+        } else if (message instanceof ClusterMessage.Heartbeat) {
+            json.add("t", "heartbeat");
+        } else if (message instanceof ClusterMessage.Invitation invitation) {
+            json.add("t", "invitation").add("room", invitation.room().value())
+                    .add("user", invitation.user().value()).add("by", invitation.by().value());
+        } else if (message instanceof ClusterMessage.SessionEnded ended) {
+            json.add("t", "session-ended").add("session", ended.sessionId());
+        }
+        return json.build().toString();
+    }
+
+    /** @throws IllegalArgumentException for text that is no cluster message */
+    public ClusterMessage decode(String text) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            JsonObject json = reader.readObject();
+            return switch (json.getString("t")) {
+                case "stored" -> new ClusterMessage.Stored(new RoomEvent(json.getJsonNumber("id").longValue(),
+                        room(json), json.getJsonNumber("seq").longValue(), RoomEvent.Kind.valueOf(json.getString("kind")),
+                        new UserName(json.getString("author")), json.getString("text", null),
+                        json.containsKey("messageId") ? json.getJsonNumber("messageId").longValue() : null,
+                        Instant.parse(json.getString("sentAt")), json.getBoolean("retracted"),
+                        json.getBoolean("edited"), json.getString("clientId", null)));
+                case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
+                        json.getBoolean("present"));
+                case "room-presence" -> new ClusterMessage.RoomPresence(room(json), users(json));
+                case "hello" -> new ClusterMessage.Hello();
+                case "heartbeat" -> new ClusterMessage.Heartbeat();
+                case "invitation" -> new ClusterMessage.Invitation(room(json), new UserName(json.getString("user")),
+                        new UserName(json.getString("by")));
+                case "session-ended" -> new ClusterMessage.SessionEnded(json.getString("session"));
+                default -> throw new IllegalArgumentException("unknown cluster message " + json.getString("t"));
+            };
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException("not a cluster message: " + text, unreadable);
+        }
+    }
+
+    private static RoomName room(JsonObject json) {
+        return new RoomName(json.getString("room"));
+    }
+
+    private static Set<UserName> users(JsonObject json) {
+        Set<UserName> users = new LinkedHashSet<>();
+        json.getJsonArray("users").getValuesAs(JsonString.class).forEach(user -> users.add(new UserName(user.getString())));
+        return users;
+    }
+
+    private static void addIfSet(JsonObjectBuilder json, String key, String value) {
+        if (value != null) {
+            json.add(key, value);
+        }
+    }
+}
