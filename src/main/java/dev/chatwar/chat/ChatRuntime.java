@@ -1,5 +1,8 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.cluster.ClusterMessage;
+import dev.chatwar.cluster.ClusterSettings;
+import dev.chatwar.cluster.JmsCluster;
 import dev.chatwar.connection.RateLimits;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.UserName;
@@ -55,13 +58,28 @@ public class ChatRuntime {
 
     private final RateLimits rateLimits = new RateLimits(RateLimits.Settings.fromSystemProperties(), System::nanoTime);
     private Chat chat;
+    private JmsCluster cluster;
     private ScheduledFuture<?> pings;
     private ScheduledFuture<?> expiries;
+    private ScheduledFuture<?> heartbeats;
 
     @PostConstruct
     void start() {
-        chat = new Chat(store, new RoomAccess(directory, moderators()), Clock.systemUTC(),
-                Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY));
+        RoomAccess access = new RoomAccess(directory, moderators());
+        long outboxCapacity = Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY);
+        ClusterSettings settings = ClusterSettings.fromSystemProperties().orElse(null);
+        if (settings == null) {
+            chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity);
+        } else {
+            cluster = new JmsCluster(settings, executor);
+            chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity, cluster,
+                    TimeUnit.SECONDS.toMillis(settings.peerTimeoutSecs()));
+            cluster.listen(chat::fromPeer);
+            cluster.tell(new ClusterMessage.Hello());
+            heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat, 0, ClusterSettings.HEARTBEAT_SECS,
+                    TimeUnit.SECONDS);
+            LOG.info("node " + settings.node() + " joined the cluster at " + settings.brokerUrl());
+        }
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
             long maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);
@@ -79,7 +97,21 @@ public class ChatRuntime {
             pings.cancel(false);
         }
         expiries.cancel(false);
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         chat.shutdown();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            chat.heartbeat();
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "cluster heartbeat failed", failure);
+        }
     }
 
     private static Set<UserName> moderators() {

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Durable storage of each room's event stream. Callers serialize appends per room and choose the seq. */
+/**
+ * Durable storage of each room's event stream. Callers serialize appends per room and name the seq they
+ * expect; nodes of a cluster share the store, and there an append takes the seq after the room's last one,
+ * which is higher than expected when another node stored events this one has not delivered yet.
+ */
 public interface EventStore {
 
     /** The highest seq stored for the room, 0 when it has none. */

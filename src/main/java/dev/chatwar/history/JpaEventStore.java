@@ -1,5 +1,6 @@
 package dev.chatwar.history;
 
+import dev.chatwar.cluster.ClusterSettings;
 import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.ErrorCode;
@@ -21,6 +22,10 @@ import java.util.Optional;
 @Transactional
 public class JpaEventStore implements EventStore {
 
+    // nodes of a cluster take each room's seqs under a lock on its room_head row; a server on its own
+    // serializes a room's appends in memory and needs no lock
+    private final boolean sharedByNodes = ClusterSettings.fromSystemProperties().isPresent();
+
     @PersistenceContext
     EntityManager em;
 
@@ -35,7 +40,8 @@ public class JpaEventStore implements EventStore {
     @Override
     public RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, String clientId,
                                    Instant sentAt) {
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.MESSAGE, author, text, null, sentAt, clientId));
+        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.MESSAGE, author, text, null, sentAt,
+                clientId));
     }
 
     @Override
@@ -56,14 +62,31 @@ public class JpaEventStore implements EventStore {
                 .setParameter("kind", RoomEvent.Kind.EDIT)
                 .getResultStream()
                 .forEach(StoredEvent::forgetText);
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.RETRACTION, author, null, messageId, sentAt, null));
+        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.RETRACTION, author, null, messageId,
+                sentAt, null));
     }
 
     @Override
     public RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text,
                                 Instant sentAt) {
         lockLiveMessage(messageId).edit(text);
-        return persist(new StoredEvent(room, seq, RoomEvent.Kind.EDIT, author, text, messageId, sentAt, null));
+        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.EDIT, author, text, messageId, sentAt,
+                null));
+    }
+
+    // With several nodes, the seq after the room's last one, whichever node took that; else the caller's.
+    private long seqFrom(RoomName room, long expected) {
+        if (!sharedByNodes) {
+            return expected;
+        }
+        RoomHead head = em.find(RoomHead.class, room.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            // two nodes making the row at once: one fails on the primary key, and its caller tries again
+            head = new RoomHead(room.value(), lastSeq(room));
+            em.persist(head);
+            em.flush();
+        }
+        return head.take(expected);
     }
 
     private StoredEvent lockLiveMessage(long messageId) {

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Operational counters: open connections, users, rooms, and how many connections ended with each close code. */
+/**
+ * Operational counters: open connections, users, rooms, the other nodes heard from lately, and how many
+ * connections ended with each close code.
+ */
 @Path("stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
@@ -27,6 +30,7 @@ public class StatsResource {
                 .add("connections", chat.connections().connectionCount())
                 .add("users", chat.connections().userCount())
                 .add("rooms", chat.roomCount())
+                .add("peers", chat.peerCount())
                 .add("closeCodes", closeCodes)
                 .build().toString();
     }

@@ -188,9 +188,10 @@ public final class Room {
     }
 
     /**
-     * Stores the next event through {@code append}, which receives the seq to use, then queues it to every
-     * member. If {@code append} throws, nothing changes, unless another node had stored that seq: then its
-     * events are delivered here first and the append is tried again with the next free seq.
+     * Stores the next event through {@code append}, which receives the seq expected next, then queues it to
+     * every member. Events of other nodes that the store's seq shows were missed here are delivered first. If
+     * {@code append} throws, nothing changes, unless another node had stored that seq: then its events are
+     * delivered here first and the append is tried again with the next free seq.
      */
     public synchronized Published publish(LongFunction<RoomEvent> append, Backlog backlog) {
         List<Connection> failed = new ArrayList<>();
@@ -208,6 +209,7 @@ public final class Room {
                 catchUp(stored, backlog, failed);
                 continue;
             }
+            catchUp(event.seq() - 1, backlog, failed);
             fanOut(event, failed);
             return new Published(event, settle(failed), false);
         }

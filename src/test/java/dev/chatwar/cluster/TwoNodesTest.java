@@ -125,19 +125,39 @@ class TwoNodesTest {
     }
 
     @Test
-    void messagesSentOnBothNodesReachEveryClientInStoredOrder() {
+    void aNodeWhoseSeqWasTakenCatchesUpAndTriesTheNext() {
         Client alice = a.connect("alice").join("r");
         Client bob = b.connect("bob").join("r");
         exchange();
 
         alice.say("r", "one");
-        bob.say("r", "two"); // b has not heard of "one" yet: seq 1 is taken, b catches up and stores seq 2
-        alice.say("r", "three");
+        bob.say("r", "two"); // b has not heard of "one" yet: seq 1 is refused, b catches up and stores seq 2
+        alice.say("r", "three"); // and a has not heard of "two": refused once too
         exchange();
 
+        assertEquals(2, store.refusedSeqs());
         assertEquals(List.of("one", "two", "three"), alice.texts("r"));
         assertEquals(List.of("one", "two", "three"), bob.texts("r"));
         assertEquals(List.of(1L, 2L, 3L), bob.seqs("r"));
+    }
+
+    @Test
+    void aStoreThatTakesTheNextSeqKeepsEveryNodeInStoredOrderWithoutRetries() {
+        store.takingNextSeq();
+        Client alice = a.connect("alice").join("r");
+        Client bob = b.connect("bob").join("r");
+        exchange();
+
+        alice.say("r", "one");
+        bob.say("r", "two"); // stored as seq 2: b delivers seq 1 from the store first
+        bob.say("r", "three");
+        alice.say("r", "four");
+        exchange();
+
+        assertEquals(0, store.refusedSeqs());
+        assertEquals(List.of("one", "two", "three", "four"), alice.texts("r"));
+        assertEquals(List.of("one", "two", "three", "four"), bob.texts("r"));
+        assertEquals(List.of(1L, 2L, 3L, 4L), alice.seqs("r"));
     }
 
     @Test

@@ -22,9 +22,17 @@ final class ServerApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final String readerToken;
 
+    /** The API of a server that knows the tests' users: GETs are made as the observer. */
     ServerApi(URI base) {
+        this(base, null);
+    }
+
+    /** The API of another server: GETs are made with this bearer token. */
+    ServerApi(URI base, String readerToken) {
         this.base = base;
+        this.readerToken = readerToken;
     }
 
     /** Publishes as the user, or without credentials when the user is null. */
@@ -65,9 +73,10 @@ final class ServerApi {
         return send(headers.length == 0 ? request.build() : request.headers(headers).build());
     }
 
-    /** A GET as the tests' observer. */
+    /** A GET as the tests' observer, or with the reader's token. */
     HttpResponse<String> get(String path) {
-        return getAs(TestUsers.OBSERVER, path);
+        return readerToken == null ? getAs(TestUsers.OBSERVER, path)
+                : call("GET", path, "Authorization", "Bearer " + readerToken);
     }
 
     HttpResponse<String> getAs(String user, String path) {

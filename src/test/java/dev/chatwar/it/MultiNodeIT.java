@@ -1,0 +1,169 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two WildFly nodes on one Artemis broker and one database: clients on both chat in one room, one node is
+ * killed, its clients resume on the other, and every client ends up with the room's stored events, each once,
+ * in stored order. Not on Payara: the topology is WildFly's.
+ */
+@EnabledIfSystemProperty(named = "chat.it.server", matches = "wildfly")
+class MultiNodeIT {
+
+    // a room of its own on every run: with -Ppostgresql the database outlives the run
+    private static final String ROOM = "cluster-" + Long.toString(System.currentTimeMillis(), 36);
+    private static final int PER_NODE = 4;
+    private static final int MESSAGES_EACH = 10;
+
+    private static ClusterTopology topology;
+    private static ClusterTopology.Node first;
+    private static ClusterTopology.Node second;
+    private static final Map<String, String> TOKENS = new HashMap<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        topology = new ClusterTopology().start();
+        // one after the other: both would otherwise migrate the empty database at once
+        first = topology.startNode("node1", 200);
+        second = topology.startNode("node2", 300);
+        ChatClient.waiting().until(() -> first.stats().getInt("peers") + second.stats().getInt("peers"),
+                Matchers.equalTo(2));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private static String token(String user) {
+        return TOKENS.computeIfAbsent(user, name -> {
+            ServerApi api = first.api();
+            HttpResponse<String> registered = api.register(name, TestUsers.password(name));
+            assertTrue(registered.statusCode() == 201 || registered.statusCode() == 409, registered.body());
+            return ServerApi.parse(api.login(name, TestUsers.password(name), null).body()).asJsonObject()
+                    .getString("token");
+        });
+    }
+
+    private static ChatClient connect(ClusterTopology.Node node, String user) {
+        return ChatClient.connect(node.base(), user, token(user), null);
+    }
+
+    @Test
+    void clientsOnTwoNodesChatInOneOrderAndResumeOnTheOtherWhenOneDies() {
+        List<ChatClient> onFirst = new ArrayList<>();
+        List<ChatClient> onSecond = new ArrayList<>();
+        for (int i = 0; i < PER_NODE; i++) {
+            onFirst.add(connect(first, "first" + i));
+            onSecond.add(connect(second, "second" + i));
+        }
+        List<ChatClient> everyone = new ArrayList<>(onFirst);
+        everyone.addAll(onSecond);
+        everyone.forEach(client -> client.join(ROOM));
+
+        // a user with a tab on each node is present once for the others
+        ChatClient watcher = onSecond.get(0);
+        ChatClient twoTabsFirst = connect(first, "twotabs");
+        twoTabsFirst.join(ROOM);
+        ChatClient twoTabsSecond = connect(second, "twotabs");
+        twoTabsSecond.join(ROOM);
+        twoTabsSecond.say(ROOM, "both tabs are in"); // seen by the watcher after both joins
+        watcher.await(frame -> "both tabs are in".equals(frame.getString("text", null)));
+        assertEquals(1, presenceOf(watcher, "twotabs").size(), "one arrival for two tabs on two nodes");
+
+        everyone.parallelStream().forEach(client -> client.sayMany(ROOM, "from " + client.user(), MESSAGES_EACH));
+        long total = 1 + (long) everyone.size() * MESSAGES_EACH;
+        everyone.forEach(client -> client.awaitInRoom(ROOM, "message", (int) total));
+        List<Long> expected = LongStream.rangeClosed(1, total).boxed().toList();
+        List<Long> storedIds = new ServerApi(second.base(), token(watcher.user())).allHistory(ROOM).stream()
+                .map(event -> event.getJsonNumber("id").longValue()).toList();
+        for (ChatClient client : everyone) {
+            assertEquals(expected, seqs(client), client.user() + " saw the stored order");
+            assertEquals(storedIds, ids(client), client.user() + " saw the stored events");
+        }
+
+        first.kill();
+        onFirst.forEach(client -> assertEquals(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(),
+                client.awaitClose().getCloseCode().getCode()));
+
+        // the survivors keep talking while the first node's users come back on the second node
+        Thread talk = new Thread(() -> onSecond.forEach(client -> client.sayMany(ROOM, "meanwhile", MESSAGES_EACH)));
+        talk.start();
+        List<ChatClient> resumed = new ArrayList<>();
+        for (ChatClient gone : onFirst.subList(0, PER_NODE - 1)) {
+            ChatClient back = connect(second, gone.user());
+            back.join(ROOM, seqs(gone).get(seqs(gone).size() - 1));
+            resumed.add(back);
+        }
+        join(talk);
+        long finalTotal = total + (long) onSecond.size() * MESSAGES_EACH;
+        for (int i = 0; i < resumed.size(); i++) {
+            ChatClient before = onFirst.get(i);
+            ChatClient after = resumed.get(i);
+            after.awaitInRoom(ROOM, "message", (int) (finalTotal - total));
+            List<Long> seen = new ArrayList<>(seqs(before));
+            seen.addAll(seqs(after));
+            assertEquals(LongStream.rangeClosed(1, finalTotal).boxed().toList(), seen,
+                    before.user() + " got every event once across the two nodes");
+        }
+
+        // the user who did not come back leaves when the dead node is given up; the two-tab user stays
+        String goneForGood = onFirst.get(PER_NODE - 1).user();
+        ChatClient.waiting().until(() -> presenceOf(watcher, goneForGood),
+                Matchers.hasItem("left"));
+        assertEquals(List.of("joined"), presenceOf(watcher, "twotabs"));
+        assertTrue(new ServerApi(second.base(), token(watcher.user())).present(ROOM).contains("twotabs"));
+
+        long cleanBefore = closedNormally(second);
+        List<ChatClient> open = new ArrayList<>(onSecond);
+        open.addAll(resumed);
+        open.add(twoTabsSecond);
+        open.forEach(ChatClient::leaveAndClose);
+        ChatClient.waiting().until(() -> closedNormally(second) - cleanBefore, Matchers.equalTo((long) open.size()));
+    }
+
+    private static long closedNormally(ClusterTopology.Node node) {
+        JsonObject codes = node.stats().getJsonObject("closeCodes");
+        return codes.containsKey("1000") ? codes.getJsonNumber("1000").longValue() : 0;
+    }
+
+    private static List<String> presenceOf(ChatClient client, String user) {
+        return client.inRoom(ROOM, "presence").stream().filter(frame -> frame.getString("user").equals(user))
+                .map(frame -> frame.getString("state")).collect(Collectors.toList());
+    }
+
+    private static List<Long> seqs(ChatClient client) {
+        return client.inRoom(ROOM, "message").stream().map(frame -> frame.getJsonNumber("seq").longValue()).toList();
+    }
+
+    private static List<Long> ids(ChatClient client) {
+        return client.inRoom(ROOM, "message").stream().map(frame -> frame.getJsonNumber("id").longValue()).toList();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(ChatClient.TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
