@@ -70,8 +70,22 @@ public final class Chat {
         this.outboxCapacityChars = outboxCapacityChars;
         this.cluster = cluster;
         this.peers = new NodeRoster(peerTimeoutMillis);
-        this.rooms = new Rooms(store::lastSeq, frames,
-                (room, user, present) -> cluster.tell(new ClusterMessage.Presence(room, user, present)));
+        this.rooms = new Rooms(store::lastSeq, frames, new Room.Relay() {
+            @Override
+            public void presence(RoomName room, UserName user, boolean present) {
+                cluster.tell(new ClusterMessage.Presence(room, user, present));
+            }
+
+            @Override
+            public void typing(RoomName room, UserName user) {
+                cluster.tell(new ClusterMessage.Typing(room, user));
+            }
+
+            @Override
+            public void receipt(RoomName room, UserName user, long seq) {
+                cluster.tell(new ClusterMessage.Receipt(room, user, seq));
+            }
+        });
     }
 
     /**
@@ -341,6 +355,10 @@ public final class Chat {
             rooms.loaded(name).ifPresent(room -> drop(room.deliver(stored.event(), backlog(name))));
         } else if (message instanceof ClusterMessage.Presence presence) {
             drop(rooms.get(presence.room()).presentElsewhere(node, presence.user(), presence.present()));
+        } else if (message instanceof ClusterMessage.Typing typing) {
+            rooms.loaded(typing.room()).ifPresent(room -> drop(room.typingElsewhere(typing.user())));
+        } else if (message instanceof ClusterMessage.Receipt receipt) {
+            rooms.loaded(receipt.room()).ifPresent(room -> drop(room.readElsewhere(receipt.user(), receipt.seq())));
         } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
             drop(rooms.get(roomPresence.room()).presentOn(node, roomPresence.users()));
         } else if (message instanceof ClusterMessage.Hello) {

@@ -34,6 +34,11 @@ public final class ClusterCodec {
         } else if (message instanceof ClusterMessage.Presence presence) {
             json.add("t", "presence").add("room", presence.room().value()).add("user", presence.user().value())
                     .add("present", presence.present());
+        } else if (message instanceof ClusterMessage.Typing typing) {
+            json.add("t", "typing").add("room", typing.room().value()).add("user", typing.user().value());
+        } else if (message instanceof ClusterMessage.Receipt receipt) {
+            json.add("t", "receipt").add("room", receipt.room().value()).add("user", receipt.user().value())
+                    .add("seq", receipt.seq());
         } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
             JsonArrayBuilder users = JSON.createArrayBuilder();
             roomPresence.users().forEach(user -> users.add(user.value()));
@@ -64,6 +69,9 @@ public final class ClusterCodec {
                         json.getBoolean("edited"), json.getString("clientId", null)));
                 case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
                         json.getBoolean("present"));
+                case "typing" -> new ClusterMessage.Typing(room(json), new UserName(json.getString("user")));
+                case "receipt" -> new ClusterMessage.Receipt(room(json), new UserName(json.getString("user")),
+                        json.getJsonNumber("seq").longValue());
                 case "room-presence" -> new ClusterMessage.RoomPresence(room(json), users(json));
                 case "hello" -> new ClusterMessage.Hello();
                 case "heartbeat" -> new ClusterMessage.Heartbeat();

@@ -16,6 +16,13 @@ public sealed interface ClusterMessage {
     record Presence(RoomName room, UserName user, boolean present) implements ClusterMessage {
     }
 
+    record Typing(RoomName room, UserName user) implements ClusterMessage {
+    }
+
+    /** A user marked the room read up to {@code seq}. */
+    record Receipt(RoomName room, UserName user, long seq) implements ClusterMessage {
+    }
+
     /** Exactly these users have a connection in the room on the sender, now. */
     record RoomPresence(RoomName room, Set<UserName> users) implements ClusterMessage {
     }

@@ -17,6 +17,18 @@ public interface AccountStore {
 
     void deleteSession(String id);
 
-    /** Removes sessions that expired before {@code now}; returns how many. */
+    /** Removes sessions that expired before {@code now}, and their tickets; returns how many sessions. */
     int deleteExpiredSessions(Instant now);
+
+    void saveTicket(String id, String sessionId, Instant expiresAt);
+
+    /**
+     * The session of the ticket, if it has not expired; the ticket is removed either way. Of two nodes taking
+     * the same ticket at once, one gets the session.
+     */
+    Optional<String> takeTicket(String id, Instant now);
+
+    long ticketCount();
+
+    int deleteExpiredTickets(Instant now);
 }

@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Accounts and sign-in: registration, password login that yields a bearer token, the sessions those tokens
@@ -32,18 +30,11 @@ public final class Accounts {
     public record Login(String token, AuthSession session) {
     }
 
-    private record Ticket(String sessionId, Instant expiresAt) {
-        boolean expired(Instant now) {
-            return !now.isBefore(expiresAt);
-        }
-    }
-
     private final AccountStore store;
     private final PasswordHash passwords;
     private final Clock clock;
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
     // compared against when the user does not exist, so that a login takes as long either way
     private final String unknownUserHash;
@@ -108,14 +99,14 @@ public final class Accounts {
     /** A one-time credential for one handshake, valid for {@link #TICKET_LIFETIME}. */
     public String ticket(AuthSession session) {
         Instant now = now();
-        if (tickets.size() >= MAX_OPEN_TICKETS) {
-            forgetExpiredTickets(now);
-            if (tickets.size() >= MAX_OPEN_TICKETS) {
+        if (store.ticketCount() >= MAX_OPEN_TICKETS) {
+            store.deleteExpiredTickets(now);
+            if (store.ticketCount() >= MAX_OPEN_TICKETS) {
                 throw new ChatException(ErrorCode.RATE_LIMITED, "too many tickets outstanding; retry shortly");
             }
         }
         String ticket = randomToken();
-        tickets.put(idOf(ticket), new Ticket(session.id(), now.plus(TICKET_LIFETIME)));
+        store.saveTicket(idOf(ticket), session.id(), now.plus(TICKET_LIFETIME));
         return ticket;
     }
 
@@ -124,22 +115,14 @@ public final class Accounts {
         if (ticket == null || ticket.isEmpty()) {
             return Optional.empty();
         }
-        Ticket redeemed = tickets.remove(idOf(ticket));
-        if (redeemed == null || redeemed.expired(now())) {
-            return Optional.empty();
-        }
-        return live(redeemed.sessionId());
+        return store.takeTicket(idOf(ticket), now()).flatMap(this::live);
     }
 
     public int forgetExpired() {
         Instant now = now();
-        forgetExpiredTickets(now);
+        store.deleteExpiredTickets(now);
         throttle.forgetOld();
         return store.deleteExpiredSessions(now);
-    }
-
-    private void forgetExpiredTickets(Instant now) {
-        tickets.values().removeIf(ticket -> ticket.expired(now));
     }
 
     private Optional<AuthSession> live(String sessionId) {

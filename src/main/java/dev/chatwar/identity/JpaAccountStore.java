@@ -51,4 +51,30 @@ public class JpaAccountStore implements AccountStore {
     public int deleteExpiredSessions(Instant now) {
         return em.createNamedQuery(StoredSession.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     }
+
+    @Override
+    public void saveTicket(String id, String sessionId, Instant expiresAt) {
+        em.persist(new StoredTicket(id, sessionId, expiresAt));
+    }
+
+    @Override
+    public Optional<String> takeTicket(String id, Instant now) {
+        StoredTicket ticket = em.find(StoredTicket.class, id);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        // the delete decides: only the one transaction that removed the row may use the ticket
+        boolean taken = em.createNamedQuery(StoredTicket.TAKE).setParameter("id", id).executeUpdate() == 1;
+        return taken && !ticket.expired(now) ? Optional.of(ticket.sessionId()) : Optional.empty();
+    }
+
+    @Override
+    public long ticketCount() {
+        return em.createNamedQuery(StoredTicket.COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    public int deleteExpiredTickets(Instant now) {
+        return em.createNamedQuery(StoredTicket.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+    }
 }

@@ -35,11 +35,21 @@ import java.util.function.Supplier;
  */
 public final class Room {
 
-    /** Told when a user's first connection on this node joins the room, and when its last one leaves. */
-    public interface LocalPresence {
-        LocalPresence NONE = (room, user, present) -> { };
+    /** Where the room passes on what the other nodes' members must see too; called under the room's monitor. */
+    public interface Relay {
+        Relay NONE = new Relay() {
+        };
 
-        void changed(RoomName room, UserName user, boolean present);
+        /** A user's first connection on this node joined the room, or its last one here left. */
+        default void presence(RoomName room, UserName user, boolean present) {
+        }
+
+        default void typing(RoomName room, UserName user) {
+        }
+
+        /** A member marked all up to {@code seq} as read. */
+        default void receipt(RoomName room, UserName user, long seq) {
+        }
     }
 
     /** Attempts at storing one event when other nodes keep taking the next seq first. */
@@ -47,21 +57,21 @@ public final class Room {
 
     private final RoomName name;
     private final Frames frames;
-    private final LocalPresence localPresence;
+    private final Relay relay;
     private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
     private final Map<UserName, Set<String>> elsewhere = new LinkedHashMap<>();
     private final Set<Connection> receiptWatchers = new LinkedHashSet<>();
     private long lastSeq;
 
     public Room(RoomName name, long lastSeq, Frames frames) {
-        this(name, lastSeq, frames, LocalPresence.NONE);
+        this(name, lastSeq, frames, Relay.NONE);
     }
 
-    public Room(RoomName name, long lastSeq, Frames frames, LocalPresence localPresence) {
+    public Room(RoomName name, long lastSeq, Frames frames, Relay relay) {
         this.name = name;
         this.lastSeq = lastSeq;
         this.frames = frames;
-        this.localPresence = localPresence;
+        this.relay = relay;
     }
 
     public RoomName name() {
@@ -127,7 +137,7 @@ public final class Room {
         boolean arrivedHere = ofUser.isEmpty();
         ofUser.add(connection);
         if (arrivedHere) {
-            localPresence.changed(name, connection.user(), true);
+            relay.presence(name, connection.user(), true);
             if (!elsewhere.containsKey(connection.user())) {
                 broadcast(frames.presence(name, connection.user(), true), connection.user(), failed, Connection::send);
             }
@@ -162,14 +172,26 @@ public final class Room {
             failed.add(connection);
         }
         if (position == seq) {
-            String receipt = frames.receipt(name, connection.user(), position);
-            for (Connection watcher : receiptWatchers) {
-                if (!watcher.send(receipt)) {
-                    failed.add(watcher);
-                }
-            }
+            relay.receipt(name, connection.user(), position);
+            sendReceipt(connection.user(), position, failed);
         }
         return settle(failed);
+    }
+
+    /** Tells the connections that asked for receipts that a user on another node read up to {@code seq}. */
+    public synchronized Set<Connection> readElsewhere(UserName user, long seq) {
+        List<Connection> failed = new ArrayList<>();
+        sendReceipt(user, seq, failed);
+        return settle(failed);
+    }
+
+    private void sendReceipt(UserName user, long seq, List<Connection> failed) {
+        String receipt = frames.receipt(name, user, seq);
+        for (Connection watcher : receiptWatchers) {
+            if (!watcher.send(receipt)) {
+                failed.add(watcher);
+            }
+        }
     }
 
     /** Tells the other users' connections that the connection's user is typing; lost first under pressure. */
@@ -177,8 +199,14 @@ public final class Room {
         if (!isMember(connection)) {
             throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + name + "' before typing in it");
         }
+        relay.typing(name, connection.user());
+        return typingElsewhere(connection.user());
+    }
+
+    /** Tells the other users' connections here that the user is typing, on this node or another. */
+    public synchronized Set<Connection> typingElsewhere(UserName user) {
         List<Connection> failed = new ArrayList<>();
-        broadcast(frames.typing(name, connection.user()), connection.user(), failed, Connection::sendEphemeral);
+        broadcast(frames.typing(name, user), user, failed, Connection::sendEphemeral);
         return settle(failed);
     }
 
@@ -356,7 +384,7 @@ public final class Room {
         while (!pending.isEmpty()) {
             Connection connection = pending.poll();
             if (removed.add(connection) && removeMember(connection)) {
-                localPresence.changed(name, connection.user(), false);
+                relay.presence(name, connection.user(), false);
                 if (!elsewhere.containsKey(connection.user())) {
                     List<Connection> more = new ArrayList<>();
                     broadcast(frames.presence(name, connection.user(), false), null, more, Connection::send);

@@ -13,18 +13,18 @@ public final class Rooms {
     private final ConcurrentHashMap<RoomName, Room> rooms = new ConcurrentHashMap<>();
     private final ToLongFunction<RoomName> lastStoredSeq;
     private final Frames frames;
-    private final Room.LocalPresence localPresence;
+    private final Room.Relay relay;
 
-    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.LocalPresence localPresence) {
+    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.Relay relay) {
         this.lastStoredSeq = lastStoredSeq;
         this.frames = frames;
-        this.localPresence = localPresence;
+        this.relay = relay;
     }
 
     public Room get(RoomName name) {
         Room room = rooms.get(name);
         return room != null ? room
-                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, localPresence));
+                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, relay));
     }
 
     /** The room, if this server has seen it since it started. */

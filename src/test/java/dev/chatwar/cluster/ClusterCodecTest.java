@@ -26,6 +26,8 @@ class ClusterCodecTest {
                 new ClusterMessage.Stored(new RoomEvent(8, ROOM, 4, RoomEvent.Kind.RETRACTION, ALICE, null, 7L, at,
                         false, false, null)),
                 new ClusterMessage.Presence(ROOM, ALICE, true),
+                new ClusterMessage.Typing(ROOM, ALICE),
+                new ClusterMessage.Receipt(ROOM, ALICE, 42),
                 new ClusterMessage.RoomPresence(ROOM, Set.of(ALICE, new UserName("bob"))),
                 new ClusterMessage.RoomPresence(ROOM, Set.of()),
                 new ClusterMessage.Hello(),

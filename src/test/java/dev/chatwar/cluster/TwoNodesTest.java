@@ -255,6 +255,24 @@ class TwoNodesTest {
     }
 
     @Test
+    void typingAndReadReceiptsReachTheOtherNode() {
+        Client alice = a.connect("alice").join("r");
+        Client bob = b.connect("bob");
+        bob.request("{\"type\":\"join\",\"room\":\"r\",\"receipts\":true}");
+        alice.say("r", "hello");
+        exchange();
+
+        alice.request("{\"type\":\"typing\",\"room\":\"r\"}");
+        alice.request("{\"type\":\"read\",\"room\":\"r\",\"seq\":1}");
+        exchange();
+
+        assertEquals("alice", bob.inRoom("typing", "r").get(0).getString("user"));
+        JsonObject receipt = bob.inRoom("receipt", "r").get(0);
+        assertEquals("alice", receipt.getString("user"));
+        assertEquals(1, receipt.getJsonNumber("seq").longValue());
+    }
+
+    @Test
     void invitationsAndSignOutsReachEveryNode() {
         Client owner = a.connect("owner");
         owner.request("{\"type\":\"join\",\"room\":\"secret\",\"private\":true}");

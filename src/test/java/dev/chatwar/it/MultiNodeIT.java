@@ -3,6 +3,7 @@ package dev.chatwar.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.http.HttpResponse;
@@ -138,6 +139,21 @@ class MultiNodeIT {
         open.add(twoTabsSecond);
         open.forEach(ChatClient::leaveAndClose);
         ChatClient.waiting().until(() -> closedNormally(second) - cleanBefore, Matchers.equalTo((long) open.size()));
+    }
+
+    @Test
+    void aTicketIssuedByOneNodeOpensOneSocketOnTheOther() {
+        HttpResponse<String> issued = first.api().postJson("api/sessions/current/tickets",
+                Json.createObjectBuilder().build(), "Authorization", "Bearer " + token("ticketholder"));
+        assertEquals(201, issued.statusCode(), issued.body());
+        String ticket = ServerApi.parse(issued.body()).asJsonObject().getString("ticket");
+
+        try (RawSocket opened = RawSocket.handshake(second.base(), "?ticket=" + ticket, 0)) {
+            assertEquals(101, opened.status());
+        }
+        try (RawSocket again = RawSocket.handshake(first.base(), "?ticket=" + ticket, 0)) {
+            assertEquals(401, again.status(), "used up on the other node");
+        }
     }
 
     private static long closedNormally(ClusterTopology.Node node) {

@@ -29,6 +29,7 @@ public final class LoadRun {
     private final LoadPlan plan;
     private final String target;
     private final URI base;
+    private final List<URI> nodes;
     private final ServerProcess server;
     private final PrintStream progress;
     private final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -45,9 +46,18 @@ public final class LoadRun {
      * @param server the server's process, for its memory (may be one that matched nothing)
      */
     public LoadRun(LoadPlan plan, String target, URI base, ServerProcess server, PrintStream progress) {
+        this(plan, target, List.of(base), server, progress);
+    }
+
+    /**
+     * A run against the nodes of one cluster: users sign in on the first, and connection {@code i} opens on
+     * node {@code i % nodes}.
+     */
+    public LoadRun(LoadPlan plan, String target, List<URI> nodes, ServerProcess server, PrintStream progress) {
         this.plan = plan;
         this.target = target;
-        this.base = base;
+        this.base = nodes.get(0);
+        this.nodes = List.copyOf(nodes);
         this.server = server;
         this.progress = progress;
         this.traffic = new Traffic(plan.window());
@@ -133,13 +143,15 @@ public final class LoadRun {
     }
 
     private int connect(List<String> tokens) throws InterruptedException {
-        URI chat = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("chat");
+        List<URI> chats = nodes.stream()
+                .map(node -> URI.create(node.toString().replaceFirst("^http", "ws")).resolve("chat")).toList();
         Semaphore atOnce = new Semaphore(OPENING_AT_ONCE);
         List<CompletableFuture<LoadClient>> opened = new ArrayList<>();
         for (int i = 0; i < plan.clients(); i++) {
             atOnce.acquire();
             boolean reads = !isSlow(i);
-            opened.add(LoadClient.open(transports.get(i % transports.size()), chat, tokens.get(plan.userOf(i)),
+            opened.add(LoadClient.open(transports.get(i % transports.size()), chats.get(i % chats.size()),
+                    tokens.get(plan.userOf(i)),
                     traffic, reads).whenComplete((client, failure) -> atOnce.release()));
         }
         int connected = 0;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +18,13 @@ import java.util.Map;
  * The load tool's command line.
  *
  * <pre>
- * run   --url URL --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
+ * run   --url URL[,URL…] --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
  *       [--window N] [--payload N] [--slow N] [--warmup S] [--seconds S] [--hold S] [--process A,B] [--out FILE]
  * bench --war URL --war-process A,B --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
  * </pre>
  *
  * {@code run} drives one server with one scenario (its options override the scenario's numbers) and
- * writes the result as JSON; {@code bench} runs each scenario against the WAR and the peer in turn and
+ * writes the result as JSON (several URLs: the nodes of one cluster, connections spread over them in turn); {@code bench} runs each scenario against the WAR and the peer in turn and
  * writes {@code results.json}, {@code results.md} and {@code chart.svg} to DIR. {@code --process} names
  * pieces of the server's command line, to find it and read its memory.
  */
@@ -50,7 +51,8 @@ public final class LoadTool {
         if (args[0].equals("run")) {
             LoadPlan plan = plan(options);
             RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
-                    URI.create(required(options, "url")), ServerProcess.matching(pieces(options.get("process"))),
+                    Arrays.stream(pieces(required(options, "url"))).map(URI::create).toList(),
+                    ServerProcess.matching(pieces(options.get("process"))),
                     System.out).run();
             String json = pretty(result.toJson());
             System.out.println(json);

@@ -13,6 +13,10 @@ public final class InMemoryAccountStore implements AccountStore {
 
     private final Map<UserName, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+
+    private record Ticket(String sessionId, Instant expiresAt) {
+    }
 
     @Override
     public boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
@@ -37,6 +41,30 @@ public final class InMemoryAccountStore implements AccountStore {
     @Override
     public void deleteSession(String id) {
         sessions.remove(id);
+        tickets.values().removeIf(ticket -> ticket.sessionId().equals(id));
+    }
+
+    @Override
+    public void saveTicket(String id, String sessionId, Instant expiresAt) {
+        tickets.put(id, new Ticket(sessionId, expiresAt));
+    }
+
+    @Override
+    public Optional<String> takeTicket(String id, Instant now) {
+        return Optional.ofNullable(tickets.remove(id)).filter(ticket -> now.isBefore(ticket.expiresAt()))
+                .map(Ticket::sessionId);
+    }
+
+    @Override
+    public long ticketCount() {
+        return tickets.size();
+    }
+
+    @Override
+    public int deleteExpiredTickets(Instant now) {
+        int before = tickets.size();
+        tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
+        return before - tickets.size();
     }
 
     @Override
