@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
@@ -230,7 +230,7 @@ public final class Room {
             } catch (ChatException refused) {
                 throw refused;
             } catch (RuntimeException failure) {
-                long stored = backlog.lastSeq();
+                long stored = storedHead(backlog, failure);
                 if (stored <= lastSeq || attempt == MAX_APPEND_ATTEMPTS) {
                     throw failure;
                 }
@@ -240,6 +240,16 @@ public final class Room {
             catchUp(event.seq() - 1, backlog, failed);
             fanOut(event, failed);
             return new Published(event, settle(failed), false);
+        }
+    }
+
+    // the store's head after a failed append; if the store cannot say, the append's failure is what counts
+    private static long storedHead(Backlog backlog, RuntimeException failure) {
+        try {
+            return backlog.lastSeq();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+            throw failure;
         }
     }
 
