@@ -1,6 +1,7 @@
 package dev.chatwar.cluster;
 
 import dev.chatwar.connection.Mailbox;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -46,7 +47,7 @@ public final class JmsCluster implements Cluster, AutoCloseable {
         this.context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         this.consumerContext = context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         this.topic = context.createTopic(settings.topic());
-        this.producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT)
+        this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .setProperty(NODE_PROPERTY, settings.node());
         context.setExceptionListener(failure -> LOG.log(Level.WARNING, "connection to the broker failed", failure));
     }

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * Runs one connection's work (open, each request, close) one task at a time, in arrival order, on a shared
  * executor. The container's I/O thread only queues, so it never waits on the database, and a close that
- * arrives after a request is handled after it.
+ * arrives after a request is handled after it. The cluster's sends and receipts use one each, too.
  */
 public final class Mailbox {
 
@@ -67,7 +67,7 @@ public final class Mailbox {
             try {
                 task.run();
             } catch (RuntimeException failure) {
-                LOG.log(Level.WARNING, "connection task failed", failure);
+                LOG.log(Level.WARNING, "queued task failed", failure);
             }
         }
     }
