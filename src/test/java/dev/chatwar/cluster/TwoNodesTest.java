@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatwar.chat.Chat;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.identity.AuthSession;
+import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.room.RoomAccess;
+import dev.chatwar.room.RoomName;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.InMemoryRoomDirectory;
 import dev.chatwar.support.RecordingSink;
 import dev.chatwar.support.TestClock;
 import dev.chatwar.support.TestSessions;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -168,7 +171,8 @@ class TwoNodesTest {
         Client aliceOnB = b.connect("alice").join("r");
         exchange();
         assertEquals(List.of("alice joined"), carol.presence("r"));
-        assertEquals(Set.of("alice", "carol"), Set.copyOf(a.chat.present(carol.connection().user(), new dev.chatwar.room.RoomName("r")).stream().map(u -> u.value()).toList()));
+        assertEquals(Set.of(new UserName("alice"), new UserName("carol")),
+                Set.copyOf(a.chat.present(carol.connection().user(), new RoomName("r"))), "presence asked on a");
 
         aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\"}");
         exchange();
@@ -191,8 +195,8 @@ class TwoNodesTest {
         exchange();
         Client bob = late.connect("bob").join("r");
 
-        List<String> present = bob.lastJoined("r").getJsonArray("present").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList();
+        List<String> present = bob.lastJoined("r").getJsonArray("present").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList();
         assertEquals(Set.of("alice", "bob"), Set.copyOf(present));
         exchange();
         assertEquals(List.of("bob joined"), alice.presence("r"));
