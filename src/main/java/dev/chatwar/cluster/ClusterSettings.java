@@ -23,12 +23,16 @@ public record ClusterSettings(String brokerUrl, String user, String password, St
     /** Seconds between two heartbeats of a node; the peer timeout must be several of them. */
     public static final long HEARTBEAT_SECS = 1;
 
+    /** Whether this server is one node of several: {@value #BROKER} names a broker. */
+    public static boolean configured() {
+        return !System.getProperty(BROKER, "").isBlank();
+    }
+
     public static Optional<ClusterSettings> fromSystemProperties() {
-        String broker = System.getProperty(BROKER, "").strip();
-        if (broker.isEmpty()) {
+        if (!configured()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterSettings(broker, System.getProperty(USER), System.getProperty(PASSWORD),
+        return Optional.of(new ClusterSettings(System.getProperty(BROKER).strip(), System.getProperty(USER), System.getProperty(PASSWORD),
                 System.getProperty(TOPIC, "chat.cluster"),
                 System.getProperty(NODE, UUID.randomUUID().toString()),
                 Long.getLong(PEER_TIMEOUT, 5)));

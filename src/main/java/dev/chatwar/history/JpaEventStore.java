@@ -24,7 +24,7 @@ public class JpaEventStore implements EventStore {
 
     // nodes of a cluster take each room's seqs under a lock on its room_head row; a server on its own
     // serializes a room's appends in memory and needs no lock
-    private final boolean sharedByNodes = ClusterSettings.fromSystemProperties().isPresent();
+    private final boolean sharedByNodes = ClusterSettings.configured();
 
     @PersistenceContext
     EntityManager em;
