@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class SessionsResource {
         AuthSession session = login.session();
         long maxAge = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
         return Response.status(Response.Status.CREATED)
-                .header("Set-Cookie", cookie(login.token(), maxAge))
+                .cookie(cookie(login.token(), maxAge))
                 .header("Cache-Control", "no-store")
                 .entity(Json.createObjectBuilder()
                         .add("user", session.user().value())
@@ -72,7 +73,7 @@ public class SessionsResource {
         AuthSession session = authentication.require(request);
         authentication.accounts().logout(session);
         runtime.chat().endSession(session.id(), "signed out");
-        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
+        return Response.noContent().cookie(cookie("", 0)).build();
     }
 
     /** A one-time ticket for a handshake from a page that cannot send the cookie or a header. */
@@ -89,8 +90,9 @@ public class SessionsResource {
                 .build();
     }
 
-    private String cookie(String token, long maxAge) {
-        return Authentication.COOKIE + "=" + token + "; Path=" + request.getContextPath() + "/; Max-Age=" + maxAge
-                + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : "");
+    private NewCookie cookie(String token, long maxAge) {
+        return new NewCookie.Builder(Authentication.COOKIE).value(token).path(request.getContextPath() + "/")
+                .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge)).httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
+                .secure(request.isSecure()).build();
     }
 }

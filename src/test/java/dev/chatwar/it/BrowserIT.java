@@ -9,15 +9,21 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** People chatting through the page in real (headless) Chromium browsers, against the deployed WAR. */
+/** People chatting through the page in a real (headless) Chromium, each in a context of their own, against the deployed WAR. */
 class BrowserIT extends DeployedWar {
 
     @BeforeAll
-    static void chromiumIsInstalled() {
-        ChatPage.requireChromium();
+    static void theBrowserIsThere() {
+        TestBrowser.require();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        TestBrowser.close();
     }
 
     @Test
@@ -125,8 +131,8 @@ class BrowserIT extends DeployedWar {
              ChatPage bob = ChatPage.open(1000, 700).register("frank-" + suffix).join(room)) {
             alice.say(payload);
             assertEquals(List.of(), bob.awaitMessage(payload).markup(), "no element was made of the text");
-            assertNull(bob.script("return window.pwned"));
-            assertNull(alice.script("return window.pwned"));
+            assertNull(bob.evaluate("window.pwned"));
+            assertNull(alice.evaluate("window.pwned"));
         }
         api.awaitConnections(0);
     }

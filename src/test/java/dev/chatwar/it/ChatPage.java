@@ -1,96 +1,74 @@
 package dev.chatwar.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The chat page in a headless Chromium of its own (its own cookies), driven through Debian's chromedriver:
- * what a person does on the page, and what they see.
+ * The chat page in a browser context of its own (its own cookies) of the test browser: what a person does on
+ * the page, and what they see.
  */
 final class ChatPage implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ChromeDriver browser;
+    private final BrowserContext context;
+    private final Page page;
 
-    private ChatPage(ChromeDriver browser) {
-        this.browser = browser;
-    }
-
-    /** Fails, naming the packages, when Debian's chromium or chromedriver is missing. */
-    static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new AssertionError("BrowserIT needs a real Chromium: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " from the Debian packages chromium and chromium-driver"
-                    + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-        }
+    private ChatPage(BrowserContext context) {
+        this.context = context;
+        this.page = context.newPage();
     }
 
     static ChatPage open(int width, int height) {
-        requireChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChatPage page = new ChatPage(new ChromeDriver(service, options));
-        page.browser.get(ChatWar.BASE.toString());
-        return page;
+        ChatPage opened = new ChatPage(TestBrowser.newContext(width, height));
+        opened.context.setDefaultTimeout(TIMEOUT.toMillis());
+        opened.page.navigate(ChatWar.BASE.toString());
+        return opened;
     }
 
     private static ConditionFactory waiting() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions();
+        return Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).ignoreExceptions();
     }
 
     ChatPage register(String user) {
-        waiting().until(() -> find("signin").isDisplayed());
-        find("user").sendKeys(user);
-        find("password").sendKeys(TestUsers.password(user));
+        find("signin").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        find("user").fill(user);
+        find("password").fill(TestUsers.password(user));
         find("register").click();
         return awaitState("connected");
     }
 
     ChatPage awaitState(String state) {
-        waiting().until(() -> find("state").getText(), state::equals);
+        waiting().until(() -> find("state").innerText(), state::equals);
         return this;
     }
 
     ChatPage say(String text) {
-        WebElement input = find("text");
-        input.sendKeys(text);
+        find("text").fill(text);
         find("send").click();
         return this;
     }
 
     ChatPage join(String room) {
-        find("room").sendKeys(room);
-        find("join").findElement(By.tagName("button")).click();
-        waiting().until(() -> find("title").getText(), room::equals);
+        find("room").fill(room);
+        page.locator("#join button").click();
+        waiting().until(() -> find("title").innerText(), room::equals);
         return this;
     }
 
     /** Edits one's own message through its Edit button and the message field. */
     ChatPage edit(String text, String replacement) {
         button("Edit message: " + text).click();
-        WebElement input = find("text");
-        input.clear();
-        input.sendKeys(replacement);
+        find("text").fill(replacement);
         find("send").click();
         return this;
     }
@@ -100,33 +78,31 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
-    /** Types into the message field without sending. */
+    /** Types into the message field key by key, without sending. */
     ChatPage type(String text) {
-        find("text").sendKeys(text);
+        find("text").pressSequentially(text);
         return this;
     }
 
     String typing() {
-        return find("typing").getText();
+        return find("typing").innerText();
     }
 
-    private WebElement button(String label) {
-        return waiting().until(() -> browser.findElements(By.cssSelector("button[aria-label]")).stream()
-                .filter(button -> label.equals(button.getAttribute("aria-label"))).findFirst().orElse(null),
-                button -> button != null);
+    private Locator button(String label) {
+        return page.locator("button[aria-label=\"" + label.replace("\"", "\\\"") + "\"]");
     }
 
     /** Opens a room from the room list, as a click (or Enter) on its name does. */
     ChatPage show(String room) {
         roomButton(room).click();
-        waiting().until(() -> find("title").getText(), room::equals);
+        waiting().until(() -> find("title").innerText(), room::equals);
         return this;
     }
 
     /** The unread count shown next to the room, 0 when none is shown. */
     int unread(String room) {
-        List<WebElement> badges = roomButton(room).findElements(By.className("unread"));
-        return badges.isEmpty() ? 0 : Integer.parseInt(badges.get(0).getText());
+        Locator badges = roomButton(room).locator(".unread");
+        return badges.count() == 0 ? 0 : Integer.parseInt(badges.first().innerText().strip());
     }
 
     void awaitUnread(String room, int count) {
@@ -135,17 +111,22 @@ final class ChatPage implements AutoCloseable {
 
     /** Scrolls the message list to its top, where the page loads older history. */
     void scrollToTop() {
-        browser.executeScript("const s = document.getElementById('scroller'); s.scrollTop = 0;"
-                + " s.dispatchEvent(new Event('scroll'));");
+        page.evaluate("() => { const s = document.getElementById('scroller'); s.scrollTop = 0;"
+                + " s.dispatchEvent(new Event('scroll')); }");
     }
 
     String note(String id) {
-        return find(id).getText();
+        return find(id).innerText();
     }
 
-    private WebElement roomButton(String room) {
-        return find("rooms").findElements(By.tagName("button")).stream()
-                .filter(button -> button.getText().startsWith(room)).findFirst().orElseThrow();
+    private Locator roomButton(String room) {
+        Locator buttons = find("rooms").locator("button");
+        for (int i = 0; i < buttons.count(); i++) {
+            if (buttons.nth(i).innerText().startsWith(room)) {
+                return buttons.nth(i);
+            }
+        }
+        throw new NoSuchElementException("no room " + room + " in the list");
     }
 
     /**
@@ -167,8 +148,8 @@ final class ChatPage implements AutoCloseable {
     // read in one script: the page redraws the list as frames arrive, so elements found earlier go stale
     @SuppressWarnings("unchecked")
     List<Shown> messages() {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) browser.executeScript(
-                "return [...document.querySelectorAll('#messages li')].map(li => ({"
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.evaluate(
+                "() => [...document.querySelectorAll('#messages li')].map(li => ({"
                         + " text: li.querySelector('.text').textContent, classes: li.className,"
                         + " markup: [...li.querySelector('.text').querySelectorAll('*')].map(e => e.tagName) }))");
         return items.stream().map(item -> new Shown((String) item.get("text"), (String) item.get("classes"),
@@ -179,33 +160,27 @@ final class ChatPage implements AutoCloseable {
         return messages().stream().map(Shown::text).toList();
     }
 
-    Object script(String javascript) {
-        return browser.executeScript(javascript);
+    /** The value of a JavaScript expression evaluated in the page. */
+    Object evaluate(String expression) {
+        return page.evaluate(expression);
     }
 
-    /** Cuts the browser off the network (DevTools offline emulation), or brings it back. */
+    /** Cuts the browser off the network, as a lost connection does, or brings it back. */
     ChatPage offline(boolean offline) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        context.setOffline(offline);
         return this;
     }
 
     void screenshot(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
     }
 
-    private WebElement find(String id) {
-        return browser.findElement(By.id(id));
+    private Locator find(String id) {
+        return page.locator("#" + id);
     }
 
     @Override
     public void close() {
-        browser.quit();
+        context.close();
     }
 }

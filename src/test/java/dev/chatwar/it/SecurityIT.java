@@ -7,7 +7,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -104,7 +107,11 @@ class SecurityIT extends DeployedWar {
         TestUsers.token(user);
         HttpResponse<String> signedIn = api.login(user, TestUsers.password(user), null);
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        Map<String, String> attributes = cookieAttributes(setCookie);
+        assertTrue(attributes.containsKey("httponly"), setCookie);
+        assertEquals("strict", attributes.get("samesite"), setCookie);
+        assertEquals(ChatWar.BASE.getPath(), attributes.get("path"), setCookie);
+        assertTrue(Long.parseLong(attributes.get("max-age")) > 0, setCookie);
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
         try (RawSocket page = RawSocket.handshake(ChatWar.BASE, "", 0, "Cookie: " + cookie + "\r\nOrigin: " + own + "\r\n")) {
@@ -226,5 +233,15 @@ class SecurityIT extends DeployedWar {
         assertEquals("ack", next.say(room, "the server still serves").getString("type"));
         next.leaveAndClose();
         api.awaitConnections(0);
+    }
+
+    /** A Set-Cookie header's pieces by name, names and values lower-cased: browsers compare them ignoring case. */
+    private static Map<String, String> cookieAttributes(String setCookie) {
+        Map<String, String> attributes = new HashMap<>();
+        for (String attribute : setCookie.split(";")) {
+            String[] pair = attribute.strip().split("=", 2);
+            attributes.put(pair[0].toLowerCase(Locale.ROOT), pair.length > 1 ? pair[1].toLowerCase(Locale.ROOT) : "");
+        }
+        return attributes;
     }
 }

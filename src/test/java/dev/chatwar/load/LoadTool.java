@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The load tool's command line.
@@ -20,17 +21,26 @@ import java.util.Map;
  * <pre>
  * run   --url URL[,URL…] --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
  *       [--window N] [--payload N] [--slow N] [--warmup S] [--seconds S] [--hold S] [--process A,B] [--out FILE]
+ *       [--target LABEL]
  * bench --war URL --war-process A,B --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
  * </pre>
  *
  * {@code run} drives one server with one scenario (its options override the scenario's numbers) and
  * writes the result as JSON (several URLs: the nodes of one cluster, connections spread over them in turn); {@code bench} runs each scenario against the WAR and the peer in turn and
  * writes {@code results.json}, {@code results.md} and {@code chart.svg} to DIR. {@code --process} names
- * pieces of the server's command line, to find it and read its memory.
+ * pieces of the server's command line, to find it and read its memory. An option the command does not take,
+ * one given twice or one without its value is a usage error: nothing runs.
  */
 public final class LoadTool {
 
     static final List<String> SCENARIOS = List.of("fanout", "rooms", "latency", "storm", "steady", "slow");
+    private static final Set<String> FLAGS = Set.of("tiny");
+    private static final Map<String, Set<String>> COMMANDS = Map.of(
+            "run", Set.of("url", "scenario", "tiny", "clients", "users", "rooms", "senders", "rate", "window",
+                    "payload", "slow", "warmup", "seconds", "hold", "process", "out", "target"),
+            "bench", Set.of("war", "war-process", "peer", "peer-process", "scenarios", "tiny", "out"));
+    private static final String USAGE = "usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench"
+            + " --war URL --peer URL --out DIR [options]; see docs/bench/README.md";
 
     private LoadTool() {
     }
@@ -40,16 +50,30 @@ public final class LoadTool {
         System.exit(status); // the JDK's WebSocket client keeps threads of its own
     }
 
-    /** Runs the command; 0 when it ran, 2 on a usage error. */
+    /** Runs the command; 0 when it ran, 2 on a usage error (an unknown command or option, a missing or bad value). */
     public static int run(String... args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("bench"))) {
-            System.err.println("usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench --war URL "
-                    + "--peer URL --out DIR [options]; see docs/bench/README.md");
+        if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
+            System.err.println(USAGE);
             return 2;
         }
-        Map<String, String> options = options(args);
-        if (args[0].equals("run")) {
-            LoadPlan plan = plan(options);
+        Map<String, String> options;
+        LoadPlan plan = null;
+        try {
+            options = options(args, COMMANDS.get(args[0]));
+            if (args[0].equals("run")) {
+                plan = plan(options);
+                required(options, "url");
+            } else {
+                scenarios(options);
+                required(options, "war");
+                required(options, "peer");
+                required(options, "out");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("LoadTool " + args[0] + ": " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        if (plan != null) {
             RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
                     Arrays.stream(pieces(required(options, "url"))).map(URI::create).toList(),
                     ServerProcess.matching(pieces(options.get("process"))),
@@ -60,8 +84,7 @@ public final class LoadTool {
                 Files.writeString(Path.of(options.get("out")), json);
             }
         } else {
-            List<String> scenarios = options.containsKey("scenarios")
-                    ? List.of(options.get("scenarios").split(",")) : SCENARIOS;
+            List<String> scenarios = scenarios(options);
             Benchmark benchmark = new Benchmark(URI.create(required(options, "war")),
                     ServerProcess.matching(pieces(options.get("war-process"))), URI.create(required(options, "peer")),
                     ServerProcess.matching(pieces(options.get("peer-process"))), System.out);
@@ -74,7 +97,7 @@ public final class LoadTool {
         LoadPlan base = LoadPlan.scenario(required(options, "scenario"), options.containsKey("tiny"));
         return new LoadPlan(base.name(), number(options, "clients", base.clients()), number(options, "users", base.users()),
                 number(options, "rooms", base.rooms()), number(options, "senders", base.senders()),
-                Double.parseDouble(options.getOrDefault("rate", String.valueOf(base.rate()))),
+                rate(options, base.rate()),
                 number(options, "window", base.window()), number(options, "payload", base.payload()),
                 number(options, "slow", base.slow()), seconds(options, "warmup", base.warmup()),
                 seconds(options, "seconds", base.measure()), seconds(options, "hold", base.hold()));
@@ -87,22 +110,42 @@ public final class LoadTool {
         return text.toString().strip() + "\n";
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The options after the command, each one the command takes; a flag's value is "true". */
+    static Map<String, String> options(String[] args, Set<String> known) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an option, found " + args[i]);
             }
             String name = args[i].substring(2);
-            if (name.equals("tiny")) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            if (options.containsKey(name)) {
+                throw new IllegalArgumentException("--" + name + " is given twice");
+            }
+            if (FLAGS.contains(name)) {
                 options.put(name, "true");
-            } else if (i + 1 < args.length) {
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 options.put(name, args[++i]);
             } else {
                 throw new IllegalArgumentException("--" + name + " needs a value");
             }
         }
         return options;
+    }
+
+    private static List<String> scenarios(Map<String, String> options) {
+        if (!options.containsKey("scenarios")) {
+            return SCENARIOS;
+        }
+        List<String> scenarios = List.of(options.get("scenarios").split(","));
+        for (String scenario : scenarios) {
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario + " (one of " + SCENARIOS + ")");
+            }
+        }
+        return scenarios;
     }
 
     private static String required(Map<String, String> options, String name) {
@@ -114,11 +157,23 @@ public final class LoadTool {
     }
 
     private static int number(Map<String, String> options, String name, int otherwise) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : otherwise;
+        try {
+            return options.containsKey(name) ? Integer.parseInt(options.get(name)) : otherwise;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a whole number, not " + options.get(name));
+        }
+    }
+
+    private static double rate(Map<String, String> options, double otherwise) {
+        try {
+            return options.containsKey("rate") ? Double.parseDouble(options.get("rate")) : otherwise;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rate takes messages a second, not " + options.get("rate"));
+        }
     }
 
     private static Duration seconds(Map<String, String> options, String name, Duration otherwise) {
-        return options.containsKey(name) ? Duration.ofSeconds(Long.parseLong(options.get(name))) : otherwise;
+        return Duration.ofSeconds(number(options, name, (int) otherwise.toSeconds()));
     }
 
     private static String[] pieces(String list) {
