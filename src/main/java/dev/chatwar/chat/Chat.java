@@ -244,14 +244,16 @@ public final class Chat {
     }
 
     /**
-     * Closes with 1001 the connections whose peer has answered none of the pings written to it, or taken no
-     * frame, for longer than {@code maxSilenceMillis}: a frozen or vanished client, whatever the container's
-     * own timeouts.
+     * Closes with 1001 the connections whose peer has sent nothing for longer than {@code maxSilenceMillis}
+     * while a ping written to it went unanswered for at least a ping interval (the limit's share of one of the
+     * {@link ChatRuntime#MISSED_PINGS}), or has taken no frame for that long: a frozen or vanished client,
+     * whatever the container's own timeouts. Called every second, so the close comes within a second of the limit.
      */
     public void closeSilent(long maxSilenceMillis) {
         long now = clock.millis();
+        long answerWindow = maxSilenceMillis / ChatRuntime.MISSED_PINGS;
         for (Connection connection : connections.all()) {
-            connection.unresponsive(maxSilenceMillis, now).ifPresent(reason -> {
+            connection.unresponsive(maxSilenceMillis, answerWindow, now).ifPresent(reason -> {
                 end(connection, CloseCodes.GOING_AWAY);
                 connection.close(CloseCodes.GOING_AWAY, reason);
             });

@@ -3,6 +3,7 @@ package dev.chatwar.chat;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Mailbox;
 import dev.chatwar.connection.RateLimits;
+import dev.chatwar.connection.ThrottledLog;
 import dev.chatwar.identity.VerifiedUser;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.protocol.FrameSize;
@@ -18,6 +19,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +37,8 @@ public class ChatEndpoint {
     /** Requests a connection may have waiting; past that it is closed with 1008. */
     public static final int MAX_PENDING_REQUESTS = 1000;
 
-    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    private static final ThrottledLog TRANSPORT_ERRORS = new ThrottledLog(
+            Logger.getLogger(ChatEndpoint.class.getName()), 5, Duration.ofSeconds(10), System::nanoTime);
 
     @Inject
     ChatRuntime runtime;
@@ -50,7 +53,7 @@ public class ChatEndpoint {
         if (session.getUserPrincipal() instanceof VerifiedUser user) {
             session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-            mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS);
+            mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS, Mailbox.WhenRefused.DROP);
             limiter = runtime.rateLimits().forConnection(user.session().user());
             SessionSink sink = new SessionSink(session, runtime.worker());
             Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
@@ -121,8 +124,9 @@ public class ChatEndpoint {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    // a peer that resets its connections must not be able to flood the log
     @OnError
     public void error(Throwable failure) {
-        LOG.log(Level.FINE, "transport error on " + connection, failure);
+        TRANSPORT_ERRORS.log(Level.INFO, "transport error on " + connection, failure);
     }
 }

@@ -32,7 +32,7 @@ public class ChatRuntime {
     /** System property: how many characters of frames a connection may have queued before it is closed. */
     public static final String OUTBOX_CAPACITY = "chat.outbox.capacity";
     public static final long DEFAULT_OUTBOX_CAPACITY = 1024 * 1024;
-    /** A connection that answered none of this many pings in a row is closed. */
+    /** A connection silent (no frame, no pong) for this many ping intervals is closed. */
     public static final int MISSED_PINGS = 3;
     /** System property: seconds between pings to every connection; 0 turns pings off. */
     public static final String PING_INTERVAL = "chat.ping.interval";
@@ -60,6 +60,8 @@ public class ChatRuntime {
     private Chat chat;
     private JmsCluster cluster;
     private ScheduledFuture<?> pings;
+    // a silent peer is closed after this long (MISSED_PINGS ping intervals); 0 with pings off
+    private long maxSilenceMillis;
     private ScheduledFuture<?> expiries;
     private ScheduledFuture<?> heartbeats;
 
@@ -82,11 +84,8 @@ public class ChatRuntime {
         }
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
-            long maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);
-            pings = scheduler.scheduleAtFixedRate(() -> {
-                chat.closeSilent(maxSilenceMillis);
-                chat.pingAll();
-            }, interval, interval, TimeUnit.SECONDS);
+            maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);
+            pings = scheduler.scheduleAtFixedRate(this::pingAll, interval, interval, TimeUnit.SECONDS);
         }
         expiries = scheduler.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }
@@ -123,12 +122,24 @@ public class ChatRuntime {
     }
 
     // an exception would cancel the schedule: log it and carry on
+    private void pingAll() {
+        try {
+            chat.pingAll();
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not ping the connections", failure);
+        }
+    }
+
+    // an exception would cancel the schedule: log it and carry on
     private void everySecond() {
         try {
+            if (maxSilenceMillis > 0) {
+                chat.closeSilent(maxSilenceMillis);
+            }
             chat.expireSessions();
             rateLimits.sweep();
         } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "could not expire sessions", failure);
+            LOG.log(Level.WARNING, "could not close silent connections or expire sessions", failure);
         }
     }
 

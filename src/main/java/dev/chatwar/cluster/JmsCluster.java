@@ -40,8 +40,10 @@ public final class JmsCluster implements Cluster, AutoCloseable {
     /** Connects to the broker. @throws JMSRuntimeException when it cannot be reached */
     public JmsCluster(ClusterSettings settings, Executor executor) {
         this.settings = settings;
-        this.outbound = new Mailbox(executor, BACKLOG);
-        this.inbound = new Mailbox(executor, BACKLOG);
+        // queued by the application's threads and the broker client's, never the container's I/O threads: a
+        // refusal (the application stopping) runs them where they were queued, so departures still go out
+        this.outbound = new Mailbox(executor, BACKLOG, Mailbox.WhenRefused.RUN_HERE);
+        this.inbound = new Mailbox(executor, BACKLOG, Mailbox.WhenRefused.RUN_HERE);
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.brokerUrl(), settings.user(),
                 settings.password());
         this.context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);

@@ -20,6 +20,8 @@ public final class Connection {
     private final String address;
     private final Outbox outbox;
     private final FrameSink sink;
+    private final LongSupplier clockMillis;
+    private volatile long heardAt;
     private final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     private final Map<RoomName, Long> lastTyping = new ConcurrentHashMap<>();
     private volatile boolean open = true;
@@ -30,6 +32,8 @@ public final class Connection {
         this.session = session;
         this.address = address;
         this.sink = sink;
+        this.clockMillis = clockMillis;
+        this.heardAt = clockMillis.getAsLong();
         this.outbox = new Outbox(sink, outboxCapacityChars, clockMillis);
     }
 
@@ -72,16 +76,20 @@ public final class Connection {
 
     /** The peer sent something: a frame or a pong. */
     public void heard() {
+        heardAt = clockMillis.getAsLong();
         outbox.answered();
     }
 
     /**
-     * Why the peer counts as gone, if it has kept this connection waiting for longer than the limit: it
-     * answered no ping written to it in that time, or it has not taken a frame in flight for that long. Time
-     * that a ping spends queued behind other frames does not count, so a busy server does not blame its peers.
+     * Why the peer counts as gone, if it has kept this connection waiting for longer than the limit: it sent
+     * nothing for that long although a ping written to it has been out for at least {@code answerWindowMillis},
+     * or it has not taken a frame in flight for that long. A ping still queued behind other frames, or written
+     * too recently to be answered, does not count, so a busy server does not blame its peers.
      */
-    public Optional<String> unresponsive(long maxSilenceMillis, long nowMillis) {
-        if (waitedTooLong(outbox.unansweredPingSince(), maxSilenceMillis, nowMillis)) {
+    public Optional<String> unresponsive(long maxSilenceMillis, long answerWindowMillis, long nowMillis) {
+        long pingSince = outbox.unansweredPingSince();
+        if (pingSince != 0 && nowMillis - pingSince >= answerWindowMillis
+                && waitedTooLong(heardAt, maxSilenceMillis, nowMillis)) {
             return Optional.of("no answer to pings");
         }
         if (waitedTooLong(outbox.sendingSince(), maxSilenceMillis, nowMillis)) {

@@ -1,5 +1,6 @@
 package dev.chatwar.connection;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,19 +14,34 @@ import java.util.logging.Logger;
  */
 public final class Mailbox {
 
+    /** What happens to the queued tasks when the executor refuses them, as it does while the application stops. */
+    public enum WhenRefused {
+        /** They run on the thread that queued the task: only for threads of the application's own. */
+        RUN_HERE,
+        /** They are dropped, and the log says so: for tasks queued by the container's I/O threads. */
+        DROP
+    }
+
     private static final Logger LOG = Logger.getLogger(Mailbox.class.getName());
+    // one line for each connection of a stopping server would flood the log
+    private static final ThrottledLog REFUSALS = new ThrottledLog(LOG, 5, Duration.ofSeconds(10), System::nanoTime);
 
     private final Executor executor;
     private final int capacity;
+    private final WhenRefused whenRefused;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    public Mailbox(Executor executor, int capacity) {
+    public Mailbox(Executor executor, int capacity, WhenRefused whenRefused) {
         this.executor = executor;
         this.capacity = capacity;
+        this.whenRefused = whenRefused;
     }
 
-    /** Queues a task; false, and nothing queued, when {@code capacity} tasks are already waiting. */
+    /**
+     * Queues a task; false, and nothing queued, when {@code capacity} tasks are already waiting, or when the
+     * executor refused to run them and they were dropped.
+     */
     public boolean offer(Runnable task) {
         return add(task, false);
     }
@@ -48,10 +64,25 @@ public final class Mailbox {
         }
         try {
             executor.execute(this::drain);
-        } catch (RejectedExecutionException shuttingDown) {
-            drain();
+        } catch (RejectedExecutionException refused) {
+            if (whenRefused == WhenRefused.RUN_HERE) {
+                drain();
+            } else {
+                drop(refused);
+                return false;
+            }
         }
         return true;
+    }
+
+    private void drop(RejectedExecutionException refused) {
+        int dropped;
+        synchronized (this) {
+            dropped = tasks.size();
+            tasks.clear();
+            running = false;
+        }
+        REFUSALS.log(Level.INFO, "the executor refused a connection's work; " + dropped + " tasks dropped", refused);
     }
 
     private void drain() {

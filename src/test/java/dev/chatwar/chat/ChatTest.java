@@ -664,4 +664,46 @@ class ChatTest {
         assertEquals(0, liveSink.closeCode());
         assertEquals(List.of(new UserName("live")), timed.present(READER, RoomName.LOBBY));
     }
+
+    @Test
+    void aPeerSilentForThreePingIntervalsIsClosedWithinASecondOfThemNotAnIntervalLater() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink silentSink = new RecordingSink();
+        RecordingSink answeringSink = new RecordingSink();
+        timed.open(TestSessions.of("silent"), "127.0.0.1", silentSink, null);
+        Connection answering = timed.open(TestSessions.of("answering"), "127.0.0.1", answeringSink, null);
+
+        // as the runtime does: a ping every 30 s, the check every second
+        for (int second = 1; second <= 91; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            if (second % 30 == 0) {
+                timed.pingAll();
+                timed.heard(answering);
+            }
+            timed.closeSilent(90_000);
+            if (second <= 90) {
+                assertEquals(0, silentSink.closeCode(), "closed after " + second + " s of silence");
+            }
+        }
+        assertEquals(CloseCodes.GOING_AWAY, silentSink.closeCode(), "silent for more than 90 s");
+        assertEquals(0, answeringSink.closeCode());
+    }
+
+    @Test
+    void aPingWrittenLateGetsAPingIntervalToBeAnsweredBeforeTheSilenceCounts() {
+        TestClock clock = new TestClock();
+        Chat timed = new Chat(store, access(), clock, 1_000_000);
+        RecordingSink quietSink = new RecordingSink();
+        timed.open(TestSessions.of("quiet"), "127.0.0.1", quietSink, null);
+
+        clock.advance(Duration.ofSeconds(89));
+        timed.pingAll(); // as if it had waited behind other frames until now
+        clock.advance(Duration.ofSeconds(2));
+        timed.closeSilent(90_000);
+        assertEquals(0, quietSink.closeCode(), "its ping has been out for 2 s only");
+        clock.advance(Duration.ofSeconds(28));
+        timed.closeSilent(90_000);
+        assertEquals(CloseCodes.GOING_AWAY, quietSink.closeCode(), "no answer in a whole ping interval");
+    }
 }

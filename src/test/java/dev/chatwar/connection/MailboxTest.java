@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class MailboxTest {
     @Test
     void tasksRunOneAtATimeInTheOrderTheyCame() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        Mailbox mailbox = new Mailbox(pool, 100_000);
+        Mailbox mailbox = new Mailbox(pool, 100_000, Mailbox.WhenRefused.DROP);
         List<Integer> ran = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
@@ -43,7 +45,7 @@ class MailboxTest {
     @Test
     void offerRefusesPastCapacityButPutAlwaysQueues() {
         List<Runnable> parked = new ArrayList<>();
-        Mailbox mailbox = new Mailbox(parked::add, 2);
+        Mailbox mailbox = new Mailbox(parked::add, 2, Mailbox.WhenRefused.DROP);
         List<String> ran = new ArrayList<>();
 
         assertTrue(mailbox.offer(() -> ran.add("a")));
@@ -57,12 +59,44 @@ class MailboxTest {
 
     @Test
     void aFailingTaskDoesNotStopTheOnesAfterIt() {
-        Mailbox mailbox = new Mailbox(Runnable::run, 10);
+        Mailbox mailbox = new Mailbox(Runnable::run, 10, Mailbox.WhenRefused.DROP);
         List<String> ran = new ArrayList<>();
         mailbox.offer(() -> {
             throw new IllegalStateException("boom");
         });
         mailbox.offer(() -> ran.add("after"));
         assertEquals(List.of("after"), ran);
+    }
+
+    @Test
+    void tasksTheExecutorRefusesNeverRunOnTheQueuingThreadOfAConnection() {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        List<Runnable> accepted = new ArrayList<>();
+        Mailbox mailbox = new Mailbox(task -> {
+            if (refusing.get()) {
+                throw new RejectedExecutionException("stopping");
+            }
+            accepted.add(task);
+        }, 10, Mailbox.WhenRefused.DROP);
+        List<String> ran = new ArrayList<>();
+
+        assertFalse(mailbox.offer(() -> ran.add("refused")), "dropped, and said so");
+        mailbox.put(() -> ran.add("refused close"));
+        assertEquals(List.of(), ran, "nothing ran on this thread");
+
+        refusing.set(false);
+        assertTrue(mailbox.offer(() -> ran.add("later")));
+        accepted.forEach(Runnable::run);
+        assertEquals(List.of("later"), ran, "the mailbox works again once the executor takes work");
+    }
+
+    @Test
+    void theClustersMailboxesRunRefusedTasksWhereTheyWereQueued() {
+        Mailbox mailbox = new Mailbox(task -> {
+            throw new RejectedExecutionException("stopping");
+        }, 10, Mailbox.WhenRefused.RUN_HERE);
+        List<Thread> ranOn = new ArrayList<>();
+        assertTrue(mailbox.offer(() -> ranOn.add(Thread.currentThread())));
+        assertEquals(List.of(Thread.currentThread()), ranOn);
     }
 }

@@ -69,19 +69,18 @@ public class ChatClient {
     public static ChatClient connect(URI base, String user, String token, Long lobbyAfter) {
         ChatClient client = new ChatClient(user);
         URI uri = chatUri(base);
-        // Tyrus makes the configurator from the annotation, so the token is handed over in a static field
-        synchronized (Bearer.class) {
-            Bearer.token = token;
-            try {
-                // a container of its own: Tyrus shuts a container's executors down when its last session
-                // closes, racing any connect that starts meanwhile (eclipse-ee4j/tyrus#640)
-                ContainerProvider.getWebSocketContainer().connectToServer(client,
-                        lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not connect as " + user, e);
-            } finally {
-                Bearer.token = null;
-            }
+        // Tyrus makes the configurator from the annotation and, for a synchronous connect, calls it on this
+        // thread: the token travels in a thread-local, so clients on other threads connect at the same time
+        Bearer.TOKEN.set(token);
+        try {
+            // a container of its own: Tyrus shuts a container's executors down when its last session
+            // closes, racing any connect that starts meanwhile (eclipse-ee4j/tyrus#640)
+            ContainerProvider.getWebSocketContainer().connectToServer(client,
+                    lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect as " + user, e);
+        } finally {
+            Bearer.TOKEN.remove();
         }
         client.await(frame -> frame.getString("type").equals("joined") && frame.getString("room").equals("lobby"));
         client.rooms.add("lobby");
@@ -92,12 +91,16 @@ public class ChatClient {
         return URI.create(base.toString().replaceFirst("^http", "ws") + "chat");
     }
 
-    /** Adds the connecting client's bearer token to its handshake. */
+    /** Adds the bearer token of the client that this thread is connecting to its handshake. */
     public static class Bearer extends ClientEndpointConfig.Configurator {
-        static volatile String token;
+        static final ThreadLocal<String> TOKEN = new ThreadLocal<>();
 
         @Override
         public void beforeRequest(Map<String, List<String>> headers) {
+            String token = TOKEN.get();
+            if (token == null) {
+                throw new IllegalStateException("no token for this handshake: connect through ChatClient.connect");
+            }
             headers.put("Authorization", List.of("Bearer " + token));
         }
     }

@@ -3,14 +3,16 @@ package dev.chatwar.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.identity.UserName;
+import dev.chatwar.room.RoomName;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.hamcrest.Matchers;
@@ -35,7 +37,7 @@ class MultiNodeIT {
     private static ClusterTopology topology;
     private static ClusterTopology.Node first;
     private static ClusterTopology.Node second;
-    private static final Map<String, String> TOKENS = new HashMap<>();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -154,6 +156,28 @@ class MultiNodeIT {
         try (RawSocket again = RawSocket.handshake(first.base(), "?ticket=" + ticket, 0)) {
             assertEquals(401, again.status(), "used up on the other node");
         }
+    }
+
+    @Test
+    void aDirectMessageBetweenTheLongestNamesIsStoredAndDeliveredAcrossNodes() {
+        String stamp = Long.toString(System.nanoTime(), 36);
+        String one = ("a-" + stamp + "x".repeat(UserName.MAX_LENGTH)).substring(0, UserName.MAX_LENGTH);
+        String other = ("b-" + stamp + "y".repeat(UserName.MAX_LENGTH)).substring(0, UserName.MAX_LENGTH);
+        String room = "dm:" + one + ":" + other;
+        assertEquals(RoomName.MAX_STORED_LENGTH, room.length(), "the longest name a room can have");
+
+        ChatClient onFirst = connect(first, one);
+        ChatClient onSecond = connect(second, other);
+        assertEquals("joined", onFirst.join(room).getString("type"));
+        assertEquals("joined", onSecond.join(room).getString("type"));
+        assertEquals("ack", onFirst.say(room, "from node 1").getString("type"));
+        assertEquals("ack", onSecond.say(room, "from node 2").getString("type"));
+        for (ChatClient client : List.of(onFirst, onSecond)) {
+            assertEquals(List.of("from node 1", "from node 2"), client.awaitInRoom(room, "message", 2).stream()
+                    .map(message -> message.getString("text")).toList());
+        }
+        onFirst.leaveAndClose();
+        onSecond.leaveAndClose();
     }
 
     private static long closedNormally(ClusterTopology.Node node) {
