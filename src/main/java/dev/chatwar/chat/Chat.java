@@ -1,5 +1,10 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.NodeRoster;
@@ -8,18 +13,15 @@ import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
 import dev.chatwar.protocol.CloseCodes;
-import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
-import dev.chatwar.room.RoomName;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
@@ -409,7 +411,7 @@ public final class Chat {
             }
 
             @Override
-            public Frames.Reading reading(UserName user) {
+            public Reading reading(UserName user) {
                 return store.reading(user, name);
             }
         };

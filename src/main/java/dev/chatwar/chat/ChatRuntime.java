@@ -1,11 +1,11 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.base.UserName;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.ClusterSettings;
 import dev.chatwar.cluster.JmsCluster;
 import dev.chatwar.connection.RateLimits;
 import dev.chatwar.history.EventStore;
-import dev.chatwar.identity.UserName;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.RoomDirectory;
 import jakarta.annotation.PostConstruct;

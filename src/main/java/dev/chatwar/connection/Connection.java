@@ -1,8 +1,8 @@
 package dev.chatwar.connection;
 
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

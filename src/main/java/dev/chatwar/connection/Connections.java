@@ -1,6 +1,6 @@
 package dev.chatwar.connection;
 
-import dev.chatwar.identity.UserName;
+import dev.chatwar.base.UserName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

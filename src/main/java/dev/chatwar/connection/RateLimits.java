@@ -1,6 +1,6 @@
 package dev.chatwar.connection;
 
-import dev.chatwar.identity.UserName;
+import dev.chatwar.base.UserName;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 

@@ -1,8 +1,7 @@
 package dev.chatwar.history;
 
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.Frames;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,14 +24,14 @@ public interface EventStore {
     /**
      * Turns the message into a tombstone and appends the retraction event, in one transaction.
      *
-     * @throws dev.chatwar.protocol.ChatException {@code already_retracted} if it was retracted before
+     * @throws dev.chatwar.base.ChatException {@code already_retracted} if it was retracted before
      */
     RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt);
 
     /**
      * Replaces the message's text and appends the edit event, in one transaction.
      *
-     * @throws dev.chatwar.protocol.ChatException {@code already_retracted} if it was retracted before
+     * @throws dev.chatwar.base.ChatException {@code already_retracted} if it was retracted before
      */
     RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text, Instant sentAt);
 
@@ -42,7 +41,7 @@ public interface EventStore {
      * The highest seq the user marked as read in the room (0 when none) and the messages of other users,
      * not retracted, after it, counted up to {@link #MAX_UNREAD}; both read in one transaction.
      */
-    Frames.Reading reading(UserName user, RoomName room);
+    Reading reading(UserName user, RoomName room);
 
     /** Moves the user's read position in the room forward to seq (never back); returns where it stands. */
     long markRead(UserName user, RoomName room, long seq);

@@ -1,7 +1,7 @@
 package dev.chatwar.history;
 
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 
 /**
  * A page of a room's history: the {@code limit} events just before seq {@code before}, just after seq

@@ -1,12 +1,11 @@
 package dev.chatwar.history;
 
-import dev.chatwar.cluster.ClusterSettings;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
-import dev.chatwar.protocol.Frames;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -22,9 +21,8 @@ import java.util.Optional;
 @Transactional
 public class JpaEventStore implements EventStore {
 
-    // nodes of a cluster take each room's seqs under a lock on its room_head row; a server on its own
-    // serializes a room's appends in memory and needs no lock
-    private final boolean sharedByNodes = ClusterSettings.configured();
+    @Inject
+    StoreSharing sharing;
 
     @PersistenceContext
     EntityManager em;
@@ -76,7 +74,7 @@ public class JpaEventStore implements EventStore {
 
     // With several nodes, the seq after the room's last one, whichever node took that; else the caller's.
     private long seqFrom(RoomName room, long expected) {
-        if (!sharedByNodes) {
+        if (sharing != StoreSharing.NODES) {
             return expected;
         }
         RoomHead head = em.find(RoomHead.class, room.value(), LockModeType.PESSIMISTIC_WRITE);
@@ -101,7 +99,7 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public Frames.Reading reading(UserName user, RoomName room) {
+    public Reading reading(UserName user, RoomName room) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
         long readSeq = position == null ? 0 : position.seq();
         long unread = em.createNamedQuery(StoredEvent.UNREAD, Long.class)
@@ -112,7 +110,7 @@ public class JpaEventStore implements EventStore {
                 .setMaxResults(MAX_UNREAD)
                 .getResultList()
                 .size();
-        return new Frames.Reading(readSeq, unread);
+        return new Reading(readSeq, unread);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.chatwar.history;
 
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import java.time.Instant;
 
 /**
@@ -17,6 +17,9 @@ import java.time.Instant;
  */
 public record RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text,
                         Long messageId, Instant sentAt, boolean retracted, boolean edited, String clientId) {
+
+    /** A client's id for its message is at most this long. */
+    public static final int MAX_CLIENT_ID_LENGTH = 64;
 
     public enum Kind { MESSAGE, EDIT, RETRACTION }
 

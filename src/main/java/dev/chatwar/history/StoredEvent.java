@@ -1,9 +1,8 @@
 package dev.chatwar.history;
 
-import dev.chatwar.chat.MessageText;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.Request;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -74,7 +73,7 @@ public class StoredEvent {
 
     private boolean edited;
 
-    @Column(length = Request.MAX_CLIENT_ID_LENGTH)
+    @Column(length = RoomEvent.MAX_CLIENT_ID_LENGTH)
     private String clientId;
 
     protected StoredEvent() {

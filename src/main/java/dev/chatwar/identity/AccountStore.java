@@ -1,5 +1,6 @@
 package dev.chatwar.identity;
 
+import dev.chatwar.base.UserName;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.chatwar.identity;
 
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

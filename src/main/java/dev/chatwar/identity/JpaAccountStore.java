@@ -1,5 +1,6 @@
 package dev.chatwar.identity;
 
+import dev.chatwar.base.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

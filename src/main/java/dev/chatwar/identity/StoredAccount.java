@@ -1,5 +1,6 @@
 package dev.chatwar.identity;
 
+import dev.chatwar.base.UserName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

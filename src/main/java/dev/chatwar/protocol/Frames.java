@@ -1,8 +1,11 @@
 package dev.chatwar.protocol;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,10 +28,6 @@ public final class Frames {
 
     /** How a join that named the last seq its client saw went: events replayed, or too far behind. */
     public record Resumed(int replayed, boolean reset) {
-    }
-
-    /** Where the joining user stands in the room: its read position, and the unread messages of others after it. */
-    public record Reading(long readSeq, long unread) {
     }
 
     /** @param resumed null for a join without {@code after} */

@@ -1,14 +1,12 @@
 package dev.chatwar.protocol;
 
-import dev.chatwar.chat.MessageText;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
 
 /** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
 public sealed interface Request {
-
-    int MAX_CLIENT_ID_LENGTH = 64;
 
     String ref();
 

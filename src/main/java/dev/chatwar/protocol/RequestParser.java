@@ -1,16 +1,19 @@
 package dev.chatwar.protocol;
 
-import dev.chatwar.chat.MessageText;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 
 /** Turns a text frame into a {@link Request}, or a {@link ChatException} that names what is wrong. */
@@ -79,11 +82,11 @@ public final class RequestParser {
             return new Request.Send(room, text, null, ref);
         }
         if (clientId instanceof JsonString s && !s.getString().isEmpty()
-                && s.getString().length() <= Request.MAX_CLIENT_ID_LENGTH) {
+                && s.getString().length() <= RoomEvent.MAX_CLIENT_ID_LENGTH) {
             return new Request.Send(room, text, s.getString(), ref);
         }
         throw new ChatException(ErrorCode.INVALID_FIELD,
-                "clientId must be a string of 1 to " + Request.MAX_CLIENT_ID_LENGTH + " characters");
+                "clientId must be a string of 1 to " + RoomEvent.MAX_CLIENT_ID_LENGTH + " characters");
     }
 
     private static JsonObject readObject(String frame) {

@@ -1,10 +1,12 @@
 package dev.chatwar.room;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.connection.Connection;
+import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
 import dev.chatwar.protocol.Frames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -114,7 +116,7 @@ public final class Room {
         List<RoomEvent> between(long after, long upTo);
 
         /** The user's read position here, and how many messages of others after it are unread. */
-        Frames.Reading reading(UserName user);
+        Reading reading(UserName user);
     }
 
     /**
@@ -132,7 +134,7 @@ public final class Room {
         }
         boolean reset = after != null && (after > lastSeq || lastSeq - after > MAX_REPLAY);
         List<RoomEvent> replay = after == null || reset ? List.of() : backlog.between(after, lastSeq);
-        Frames.Reading reading = backlog.reading(connection.user());
+        Reading reading = backlog.reading(connection.user());
         Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
         boolean arrivedHere = ofUser.isEmpty();
         ofUser.add(connection);

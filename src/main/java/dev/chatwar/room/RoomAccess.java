@@ -1,9 +1,10 @@
 package dev.chatwar.room;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package dev.chatwar.room;
 
-import dev.chatwar.identity.UserName;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import java.time.Instant;
 
 /** Where private rooms and their members are kept. */

@@ -1,5 +1,6 @@
 package dev.chatwar.room;
 
+import dev.chatwar.base.RoomName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

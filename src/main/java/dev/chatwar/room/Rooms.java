@@ -1,5 +1,6 @@
 package dev.chatwar.room;
 
+import dev.chatwar.base.RoomName;
 import dev.chatwar.protocol.Frames;
 import java.util.Collection;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.chatwar.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.chat.Chat;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.identity.UserName;
 import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.room.RoomAccess;
-import dev.chatwar.room.RoomName;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.InMemoryRoomDirectory;
 import dev.chatwar.support.RecordingSink;

@@ -2,8 +2,8 @@ package dev.chatwar.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chatwar.base.UserName;
 import dev.chatwar.connection.RateLimits.Verdict;
-import dev.chatwar.identity.UserName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.UserName;
 import dev.chatwar.support.InMemoryAccountStore;
 import dev.chatwar.support.TestClock;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.chatwar.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatwar.identity.UserName;
-import dev.chatwar.room.RoomName;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;

@@ -2,20 +2,21 @@ package dev.chatwar.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import dev.chatwar.boundary.ChatEndpoint;
+import dev.chatwar.boundary.HandshakeGate;
 import dev.chatwar.chat.Chat;
-import dev.chatwar.chat.ChatEndpoint;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.connection.RateLimits;
+import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.Accounts;
 import dev.chatwar.identity.Authentication;
-import dev.chatwar.identity.HandshakeGate;
 import dev.chatwar.identity.LoginThrottle;
 import dev.chatwar.identity.PasswordHash;
-import dev.chatwar.chat.MessageText;
-import dev.chatwar.history.EventStore;
-import dev.chatwar.identity.UserName;
 import dev.chatwar.room.Room;
-import dev.chatwar.room.RoomName;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

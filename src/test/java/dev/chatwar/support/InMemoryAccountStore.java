@@ -1,8 +1,8 @@
 package dev.chatwar.support;
 
+import dev.chatwar.base.UserName;
 import dev.chatwar.identity.AccountStore;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.identity.UserName;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,18 +1,18 @@
 package dev.chatwar.support;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
-import dev.chatwar.protocol.Frames;
-import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** An event store in memory for unit tests, with the same rules as the JPA one, and a switch to make it fail. */
@@ -97,12 +97,12 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Frames.Reading reading(UserName user, RoomName room) {
+    public synchronized Reading reading(UserName user, RoomName room) {
         failIfFailing();
         long readSeq = readPositions.getOrDefault(user + "/" + room, 0L);
         long unread = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
                 && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
-        return new Frames.Reading(readSeq, unread);
+        return new Reading(readSeq, unread);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.chatwar.support;
 
-import dev.chatwar.identity.UserName;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
 import dev.chatwar.room.RoomDirectory;
-import dev.chatwar.room.RoomName;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

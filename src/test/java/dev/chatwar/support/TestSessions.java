@@ -1,7 +1,7 @@
 package dev.chatwar.support;
 
+import dev.chatwar.base.UserName;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.identity.UserName;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

@@ -1,4 +1,4 @@
-package dev.chatwar.chat;
+package dev.chatwar.boundary;
 
 import dev.chatwar.connection.FrameSink;
 import jakarta.websocket.CloseReason;

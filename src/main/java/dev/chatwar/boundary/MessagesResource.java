@@ -1,18 +1,19 @@
-package dev.chatwar.history;
+package dev.chatwar.boundary;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
 import dev.chatwar.chat.ChatRuntime;
-import dev.chatwar.identity.Authentication;
+import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
-import dev.chatwar.room.RoomName;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,11 +1,12 @@
-package dev.chatwar.room;
+package dev.chatwar.boundary;
 
+import dev.chatwar.base.RoomName;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

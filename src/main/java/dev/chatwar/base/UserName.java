@@ -1,4 +1,4 @@
-package dev.chatwar.identity;
+package dev.chatwar.base;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.chatwar.chat;
+package dev.chatwar.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

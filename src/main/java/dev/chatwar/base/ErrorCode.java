@@ -1,4 +1,4 @@
-package dev.chatwar.protocol;
+package dev.chatwar.base;
 
 /** The stable codes of {@code error} frames and HTTP error bodies; documented in docs/protocol.md. */
 public enum ErrorCode {

@@ -1,4 +1,4 @@
-package dev.chatwar.ops;
+package dev.chatwar.boundary;
 
 import dev.chatwar.chat.Chat;
 import dev.chatwar.chat.ChatRuntime;

@@ -1,7 +1,4 @@
-package dev.chatwar.chat;
-
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+package dev.chatwar.base;
 
 /** The text of a message: not blank, at most {@value #MAX_LENGTH} UTF-16 code units, kept verbatim. */
 public record MessageText(String value) {

@@ -1,4 +1,4 @@
-package dev.chatwar.protocol;
+package dev.chatwar.base;
 
 /** A request that the server refuses; nothing of it was stored. */
 public class ChatException extends RuntimeException {

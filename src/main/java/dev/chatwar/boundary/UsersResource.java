@@ -1,5 +1,7 @@
-package dev.chatwar.identity;
+package dev.chatwar.boundary;
 
+import dev.chatwar.base.UserName;
+import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

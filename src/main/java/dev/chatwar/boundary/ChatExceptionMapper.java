@@ -1,6 +1,6 @@
-package dev.chatwar.chat;
+package dev.chatwar.boundary;
 
-import dev.chatwar.protocol.ChatException;
+import dev.chatwar.base.ChatException;
 import dev.chatwar.protocol.Frames;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,9 @@
-package dev.chatwar.identity;
+package dev.chatwar.boundary;
 
 import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.identity.Accounts;
+import dev.chatwar.identity.AuthSession;
+import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,8 +1,5 @@
-package dev.chatwar.room;
+package dev.chatwar.base;
 
-import dev.chatwar.identity.UserName;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
-package dev.chatwar.chat;
+package dev.chatwar.boundary;
 
+import dev.chatwar.chat.Chat;
+import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Mailbox;
 import dev.chatwar.connection.RateLimits;

@@ -1,10 +1,12 @@
-package dev.chatwar.identity;
+package dev.chatwar.boundary;
 
-import dev.chatwar.chat.ChatEndpoint;
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.connection.Connections;
-import dev.chatwar.protocol.ChatException;
-import dev.chatwar.protocol.ErrorCode;
+import dev.chatwar.identity.AuthSession;
+import dev.chatwar.identity.Authentication;
+import dev.chatwar.identity.VerifiedUser;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
