@@ -13,7 +13,6 @@ import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
-import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.protocol.CloseCodes;
@@ -399,36 +398,7 @@ public final class Chat {
     }
 
     private Room.Backlog backlog(RoomName name) {
-        return new Room.Backlog() {
-            @Override
-            public long lastSeq() {
-                return store.lastSeq(name);
-            }
-
-            @Override
-            public List<RoomEvent> between(long from, long upTo) {
-                return missed(name, from, upTo);
-            }
-
-            @Override
-            public Reading reading(UserName user) {
-                return store.reading(user, name);
-            }
-        };
-    }
-
-    private List<RoomEvent> missed(RoomName room, long after, long upTo) {
-        List<RoomEvent> missed = new ArrayList<>();
-        long from = after;
-        while (from < upTo) {
-            List<RoomEvent> page = store.page(room, new HistoryQuery(null, from, HistoryQuery.MAX_LIMIT));
-            if (page.isEmpty()) {
-                break;
-            }
-            page.stream().filter(event -> event.seq() <= upTo).forEach(missed::add);
-            from = page.get(page.size() - 1).seq();
-        }
-        return missed;
+        return new StoredBacklog(store, name);
     }
 
     private void leave(Connection connection, RoomName name, String ref) {
