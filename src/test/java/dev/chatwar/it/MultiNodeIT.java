@@ -18,7 +18,10 @@ import java.util.stream.LongStream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * in stored order. Not on Payara: the topology is WildFly's.
  */
 @EnabledIfSystemProperty(named = "chat.it.server", matches = "wildfly")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the node that dies in the last test stays dead
 class MultiNodeIT {
 
     // a room of its own on every run: with -Ppostgresql the database outlives the run
@@ -71,6 +75,7 @@ class MultiNodeIT {
     }
 
     @Test
+    @Order(3)
     void clientsOnTwoNodesChatInOneOrderAndResumeOnTheOtherWhenOneDies() {
         List<ChatClient> onFirst = new ArrayList<>();
         List<ChatClient> onSecond = new ArrayList<>();
@@ -144,6 +149,7 @@ class MultiNodeIT {
     }
 
     @Test
+    @Order(2)
     void aTicketIssuedByOneNodeOpensOneSocketOnTheOther() {
         HttpResponse<String> issued = first.api().postJson("api/sessions/current/tickets",
                 Json.createObjectBuilder().build(), "Authorization", "Bearer " + token("ticketholder"));
@@ -159,6 +165,7 @@ class MultiNodeIT {
     }
 
     @Test
+    @Order(1)
     void aDirectMessageBetweenTheLongestNamesIsStoredAndDeliveredAcrossNodes() {
         String stamp = Long.toString(System.nanoTime(), 36);
         String one = ("a-" + stamp + "x".repeat(UserName.MAX_LENGTH)).substring(0, UserName.MAX_LENGTH);
