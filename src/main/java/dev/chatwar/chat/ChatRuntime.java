@@ -78,16 +78,19 @@ public class ChatRuntime {
                     TimeUnit.SECONDS.toMillis(settings.peerTimeoutSecs()));
             cluster.listen(chat::fromPeer);
             cluster.tell(new ClusterMessage.Hello());
-            heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat, 0, ClusterSettings.HEARTBEAT_SECS,
-                    TimeUnit.SECONDS);
+            heartbeats = scheduler.scheduleAtFixedRate(logged("cluster heartbeat failed", chat::heartbeat), 0,
+                    ClusterSettings.HEARTBEAT_SECS, TimeUnit.SECONDS);
             LOG.info("node " + settings.node() + " joined the cluster at " + settings.brokerUrl());
         }
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
             maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);
-            pings = scheduler.scheduleAtFixedRate(this::pingAll, interval, interval, TimeUnit.SECONDS);
+            pings = scheduler.scheduleAtFixedRate(logged("could not ping the connections", chat::pingAll),
+                    interval, interval, TimeUnit.SECONDS);
         }
-        expiries = scheduler.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        expiries = scheduler.scheduleWithFixedDelay(
+                logged("could not close silent connections or expire sessions", this::everySecond),
+                1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -105,14 +108,6 @@ public class ChatRuntime {
         }
     }
 
-    private void heartbeat() {
-        try {
-            chat.heartbeat();
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "cluster heartbeat failed", failure);
-        }
-    }
-
     private static Set<UserName> moderators() {
         return Arrays.stream(System.getProperty(MODERATORS, "").split(","))
                 .map(String::strip)
@@ -121,26 +116,23 @@ public class ChatRuntime {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    // an exception would cancel the schedule: log it and carry on
-    private void pingAll() {
-        try {
-            chat.pingAll();
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "could not ping the connections", failure);
+    private void everySecond() {
+        if (maxSilenceMillis > 0) {
+            chat.closeSilent(maxSilenceMillis);
         }
+        chat.expireSessions();
+        rateLimits.sweep();
     }
 
-    // an exception would cancel the schedule: log it and carry on
-    private void everySecond() {
-        try {
-            if (maxSilenceMillis > 0) {
-                chat.closeSilent(maxSilenceMillis);
+    // a scheduled task that throws is never run again: log the failure and carry on
+    private static Runnable logged(String failure, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, failure, e);
             }
-            chat.expireSessions();
-            rateLimits.sweep();
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "could not close silent connections or expire sessions", failure);
-        }
+        };
     }
 
     public RateLimits rateLimits() {
