@@ -59,7 +59,9 @@ public class ChatEndpoint {
             limiter = runtime.rateLimits().forConnection(user.session().user());
             SessionSink sink = new SessionSink(session, runtime.worker());
             Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
-            mailbox.put(() -> connection = runtime.chat().open(user.session(), user.address(), sink, lobbyAfter));
+            // two steps: a lobby join can wait long on a crowded lobby, and pongs count from the first
+            mailbox.put(() -> connection = runtime.chat().register(user.session(), user.address(), sink));
+            mailbox.put(() -> runtime.chat().joinLobby(connection, lobbyAfter));
         } else {
             // HandshakeGate lets no handshake through without one; this guards a container that skips filters
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
@@ -80,7 +82,7 @@ public class ChatEndpoint {
         // judged as frames arrive, not as they are handled, so that a slow database does not hide a flood
         switch (limiter.admit()) {
             case PASS -> {
-                if (!mailbox.offer(() -> runtime.chat().receive(connection, frame))) {
+                if (!mailbox.offerAwaiting(() -> runtime.chat().receive(connection, frame))) {
                     closeWith(CloseCodes.POLICY_VIOLATION, "too many requests waiting");
                 }
             }

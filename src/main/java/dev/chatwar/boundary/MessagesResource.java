@@ -24,11 +24,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Publish to a room and page through its events over HTTP, as a signed-in user. */
 @Path("rooms/{room}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
+
+    private static final long STORE_TIMEOUT_SECONDS = 30;
 
     private final Frames frames = new Frames();
     private final RequestParser parser = new RequestParser();
@@ -61,10 +67,28 @@ public class MessagesResource {
         if (!runtime.rateLimits().admitUser(session.user())) {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
         }
-        Room.Published published = runtime.chat().publish(session.user(),
-                parser.posted(RoomName.parse(room), body));
+        Room.Published published = stored(runtime.chat().publish(session.user(),
+                parser.posted(RoomName.parse(room), body)));
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(frames.event(published.event()).toString())
                 .build();
+    }
+
+    // one commit, shared with whatever else is being stored: waiting on it here is as short as storing alone
+    private static Room.Published stored(CompletableFuture<Room.Published> publishing) {
+        try {
+            return publishing.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the message was being stored", interrupted);
+        } catch (TimeoutException slow) {
+            throw new ChatException(ErrorCode.SERVER_ERROR,
+                    "the message is taking long to store; look for it before you send it again", null);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatwar.chat;
 
 import dev.chatwar.base.UserName;
+import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.ClusterSettings;
 import dev.chatwar.cluster.JmsCluster;
@@ -11,14 +12,20 @@ import dev.chatwar.room.RoomDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,6 +46,12 @@ public class ChatRuntime {
     // below WildFly's default read-timeout of 90 s, which closes a connection that sent nothing for that long
     public static final long DEFAULT_PING_INTERVAL = 30;
 
+    /** System property: threads that handle connections' requests (reading the database, some of them). */
+    public static final String REQUEST_THREADS = "chat.threads.requests";
+    public static final int DEFAULT_REQUEST_THREADS = 16;
+    /** System property: threads that queue rooms' events to their members; default, the processors' count. */
+    public static final String FAN_OUT_THREADS = "chat.threads.fan-out";
+
     /** System property: comma-separated names of the users who may retract anyone's message. */
     public static final String MODERATORS = "chat.moderators";
 
@@ -51,13 +64,16 @@ public class ChatRuntime {
     RoomDirectory directory;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threadFactory;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private final RateLimits rateLimits = new RateLimits(RateLimits.Settings.fromSystemProperties(), System::nanoTime);
     private Chat chat;
+    private ExecutorService storeWriter;
+    private ExecutorService fanOut;
+    private ExecutorService requests;
     private JmsCluster cluster;
     private ScheduledFuture<?> pings;
     // a silent peer is closed after this long (MISSED_PINGS ping intervals); 0 with pings off
@@ -70,12 +86,16 @@ public class ChatRuntime {
         RoomAccess access = new RoomAccess(directory, moderators());
         long outboxCapacity = Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY);
         ClusterSettings settings = ClusterSettings.fromSystemProperties().orElse(null);
+        storeWriter = pool("chat-store-writer", 1);
+        fanOut = pool("chat-fan-out", Integer.getInteger(FAN_OUT_THREADS, Math.max(2, cores())));
+        requests = pool("chat-requests", Integer.getInteger(REQUEST_THREADS, DEFAULT_REQUEST_THREADS));
+        Chat.Workers workers = new Chat.Workers(storeWriter, fanOut);
         if (settings == null) {
-            chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity);
+            chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity, Cluster.ALONE, 0, workers);
         } else {
-            cluster = new JmsCluster(settings, executor);
+            cluster = new JmsCluster(settings, requests);
             chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity, cluster,
-                    TimeUnit.SECONDS.toMillis(settings.peerTimeoutSecs()));
+                    TimeUnit.SECONDS.toMillis(settings.peerTimeoutSecs()), workers);
             cluster.listen(chat::fromPeer);
             cluster.tell(new ClusterMessage.Hello());
             heartbeats = scheduler.scheduleAtFixedRate(logged("cluster heartbeat failed", chat::heartbeat), 0,
@@ -106,6 +126,25 @@ public class ChatRuntime {
         if (cluster != null) {
             cluster.close();
         }
+        for (ExecutorService pool : List.of(requests, fanOut, storeWriter)) {
+            pool.shutdown();
+        }
+    }
+
+    // Threads of the container's (so that they may use the database), in pools of the chat's own, named for their
+    // job in thread dumps: the queues hold one task per connection or room at most, as each runs a mailbox.
+    private ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory named = task -> {
+            Thread thread = threadFactory.newThread(task);
+            thread.setName(name + "-" + count.incrementAndGet());
+            return thread;
+        };
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private static Set<UserName> moderators() {
@@ -145,6 +184,6 @@ public class ChatRuntime {
 
     /** Where connections' work runs, off the container's I/O threads. */
     public Executor worker() {
-        return executor;
+        return requests;
     }
 }

@@ -2,15 +2,20 @@ package dev.chatwar.connection;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs one connection's work (open, each request, close) one task at a time, in arrival order, on a shared
  * executor. The container's I/O thread only queues, so it never waits on the database, and a close that
- * arrives after a request is handled after it. The cluster's sends and receipts use one each, too.
+ * arrives after a request is handled after it. A task may return what it is waiting for (a message being
+ * stored, say): the next task starts once that completes, and no thread waits meanwhile. After a burst of tasks
+ * the mailbox goes to the back of the executor's queue, so that a busy one cannot hold a thread for good.
+ * Rooms deliver their events through one each, and the cluster's sends and receipts use one each, too.
  */
 public final class Mailbox {
 
@@ -22,6 +27,10 @@ public final class Mailbox {
         DROP
     }
 
+    /** Tasks run in a row before the mailbox lets the executor's other work go first. */
+    static final int BURST = 64;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private static final Logger LOG = Logger.getLogger(Mailbox.class.getName());
     // one line for each connection of a stopping server would flood the log
     private static final ThrottledLog REFUSALS = new ThrottledLog(LOG, 5, Duration.ofSeconds(10), System::nanoTime);
@@ -29,7 +38,7 @@ public final class Mailbox {
     private final Executor executor;
     private final int capacity;
     private final WhenRefused whenRefused;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final ArrayDeque<Supplier<CompletableFuture<?>>> tasks = new ArrayDeque<>();
     private boolean running;
 
     public Mailbox(Executor executor, int capacity, WhenRefused whenRefused) {
@@ -43,15 +52,27 @@ public final class Mailbox {
      * executor refused to run them and they were dropped.
      */
     public boolean offer(Runnable task) {
+        return add(done(task), false);
+    }
+
+    /** Like {@link #offer(Runnable)}, for a task whose work ends when the future it returns completes. */
+    public boolean offerAwaiting(Supplier<CompletableFuture<?>> task) {
         return add(task, false);
     }
 
     /** Queues a task whatever the backlog: for the close, which must always run. */
     public void put(Runnable task) {
-        add(task, true);
+        add(done(task), true);
     }
 
-    private boolean add(Runnable task, boolean always) {
+    private static Supplier<CompletableFuture<?>> done(Runnable task) {
+        return () -> {
+            task.run();
+            return DONE;
+        };
+    }
+
+    private boolean add(Supplier<CompletableFuture<?>> task, boolean always) {
         synchronized (this) {
             if (!always && tasks.size() >= capacity) {
                 return false;
@@ -62,6 +83,10 @@ public final class Mailbox {
             }
             running = true;
         }
+        return schedule();
+    }
+
+    private boolean schedule() {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException refused) {
@@ -86,8 +111,8 @@ public final class Mailbox {
     }
 
     private void drain() {
-        while (true) {
-            Runnable task;
+        for (int run = 0; run < BURST; run++) {
+            Supplier<CompletableFuture<?>> task;
             synchronized (this) {
                 task = tasks.poll();
                 if (task == null) {
@@ -95,11 +120,17 @@ public final class Mailbox {
                     return;
                 }
             }
+            CompletableFuture<?> pending = DONE;
             try {
-                task.run();
+                pending = task.get();
             } catch (RuntimeException failure) {
                 LOG.log(Level.WARNING, "queued task failed", failure);
             }
+            if (pending != null && !pending.isDone()) {
+                pending.whenComplete((result, failure) -> schedule());
+                return;
+            }
         }
+        schedule();
     }
 }

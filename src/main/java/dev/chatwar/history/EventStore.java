@@ -2,38 +2,24 @@ package dev.chatwar.history;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Durable storage of each room's event stream. Callers serialize appends per room and name the seq they
- * expect; nodes of a cluster share the store, and there an append takes the seq after the room's last one,
- * which is higher than expected when another node stored events this one has not delivered yet.
+ * Durable storage of each room's event stream. An append takes the seq after its room's last one, whichever
+ * node of a cluster stored that; appends are meant to come from one {@link StoreWriter} for each node.
  */
 public interface EventStore {
 
     /** The highest seq stored for the room, 0 when it has none. */
     long lastSeq(RoomName room);
 
-    RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, String clientId, Instant sentAt);
-
-    /** The author's message that the client gave this id, if one is stored. */
-    Optional<RoomEvent> findByClientId(UserName author, String clientId);
-
     /**
-     * Turns the message into a tombstone and appends the retraction event, in one transaction.
-     *
-     * @throws dev.chatwar.base.ChatException {@code already_retracted} if it was retracted before
+     * Appends the events in one transaction, in order: each gets the seq after its room's last one, unless the
+     * rules refuse it (then it takes no seq and the others are stored). One outcome for each, in the same order.
+     * If it throws, nothing was stored.
      */
-    RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt);
-
-    /**
-     * Replaces the message's text and appends the edit event, in one transaction.
-     *
-     * @throws dev.chatwar.base.ChatException {@code already_retracted} if it was retracted before
-     */
-    RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text, Instant sentAt);
+    List<Appended> appendAll(List<Append> appends);
 
     Optional<RoomEvent> find(long id);
 

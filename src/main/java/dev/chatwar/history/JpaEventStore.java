@@ -1,7 +1,5 @@
 package dev.chatwar.history;
 
-import dev.chatwar.base.ChatException;
-import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 @ApplicationScoped
 @Transactional
@@ -27,6 +27,8 @@ public class JpaEventStore implements EventStore {
     @PersistenceContext
     EntityManager em;
 
+    private final Set<RoomName> checkedHeads = ConcurrentHashMap.newKeySet();
+
     @Override
     public long lastSeq(RoomName room) {
         Long last = em.createNamedQuery(StoredEvent.LAST_SEQ, Long.class)
@@ -36,66 +38,8 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public RoomEvent appendMessage(RoomName room, long seq, UserName author, String text, String clientId,
-                                   Instant sentAt) {
-        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.MESSAGE, author, text, null, sentAt,
-                clientId));
-    }
-
-    @Override
-    public Optional<RoomEvent> findByClientId(UserName author, String clientId) {
-        return em.createNamedQuery(StoredEvent.BY_CLIENT_ID, StoredEvent.class)
-                .setParameter("author", author.value())
-                .setParameter("clientId", clientId)
-                .getResultStream()
-                .findFirst()
-                .map(StoredEvent::toEvent);
-    }
-
-    @Override
-    public RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author, Instant sentAt) {
-        lockLiveMessage(messageId).retract();
-        em.createNamedQuery(StoredEvent.EDITS_OF, StoredEvent.class)
-                .setParameter("messageId", messageId)
-                .setParameter("kind", RoomEvent.Kind.EDIT)
-                .getResultStream()
-                .forEach(StoredEvent::forgetText);
-        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.RETRACTION, author, null, messageId,
-                sentAt, null));
-    }
-
-    @Override
-    public RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text,
-                                Instant sentAt) {
-        lockLiveMessage(messageId).edit(text);
-        return persist(new StoredEvent(room, seqFrom(room, seq), RoomEvent.Kind.EDIT, author, text, messageId, sentAt,
-                null));
-    }
-
-    // With several nodes, the seq after the room's last one, whichever node took that; else the caller's.
-    private long seqFrom(RoomName room, long expected) {
-        if (sharing != StoreSharing.NODES) {
-            return expected;
-        }
-        RoomHead head = em.find(RoomHead.class, room.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            // two nodes making the row at once: one fails on the primary key, and its caller tries again
-            head = new RoomHead(room.value(), lastSeq(room));
-            em.persist(head);
-            em.flush();
-        }
-        return head.take(expected);
-    }
-
-    private StoredEvent lockLiveMessage(long messageId) {
-        StoredEvent message = em.find(StoredEvent.class, messageId, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null || message.toEvent().kind() != RoomEvent.Kind.MESSAGE) {
-            throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId);
-        }
-        if (message.isRetracted()) {
-            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
-        }
-        return message;
+    public List<Appended> appendAll(List<Append> appends) {
+        return new AppendBatch(em, sharing, checkedHeads).apply(appends);
     }
 
     @Override
@@ -148,11 +92,5 @@ public class JpaEventStore implements EventStore {
             Collections.reverse(events);
         }
         return events;
-    }
-
-    private RoomEvent persist(StoredEvent event) {
-        em.persist(event);
-        em.flush();
-        return event.toEvent();
     }
 }

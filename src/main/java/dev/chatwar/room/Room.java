@@ -5,35 +5,24 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.connection.Connection;
+import dev.chatwar.connection.Mailbox;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.protocol.Frames;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
-import java.util.function.LongUnaryOperator;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
- * A room's members and the head of its event stream. Every change happens under the room's monitor:
- * storing an event and queueing it to every member is one step, so all members see the room's events in
- * seq order, and a member sees exactly the events after the {@code lastSeq} it was told when it joined.
- * Queueing never blocks; a member whose outbox refuses a frame is removed here and returned to the caller
- * to be closed outside the monitor.
- * <p>
- * With other server nodes, {@code lastSeq} is the last event delivered here: events stored by another node
- * arrive through {@link #deliver}, and any this node has not seen yet are read from the store first, so
- * delivery here stays in stored seq order. A user is present while it has a connection on any node.
+ * A room's members and the last event delivered to them. Every change happens under the room's monitor, which
+ * never waits on the database: events arrive stored, through {@link #deliver}, and are queued to every member
+ * in seq order, with no gap; a member sees exactly the events after the {@code lastSeq} it was told when it
+ * joined. Queueing never blocks; a member whose outbox refuses a frame is removed here and returned to the
+ * caller to be closed outside the monitor. A user is present while it has a connection on any node.
  */
 public final class Room {
 
@@ -54,26 +43,34 @@ public final class Room {
         }
     }
 
-    /** Attempts at storing one event when other nodes keep taking the next seq first. */
-    static final int MAX_APPEND_ATTEMPTS = 5;
-
     private final RoomName name;
     private final Frames frames;
     private final Relay relay;
-    private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
-    private final Map<UserName, Set<String>> elsewhere = new LinkedHashMap<>();
-    private final Set<Connection> receiptWatchers = new LinkedHashSet<>();
+    private final Occupants occupants;
+    private final Mailbox deliveries;
     private long lastSeq;
+    private int appending;
+    private int accessChanges;
 
-    public Room(RoomName name, long lastSeq, Frames frames) {
-        this(name, lastSeq, frames, Relay.NONE);
+    public Room(RoomName name, long lastSeq, Frames frames, Executor fanOut) {
+        this(name, lastSeq, frames, Relay.NONE, fanOut);
     }
 
-    public Room(RoomName name, long lastSeq, Frames frames, Relay relay) {
+    public Room(RoomName name, long lastSeq, Frames frames, Relay relay, Executor fanOut) {
         this.name = name;
         this.lastSeq = lastSeq;
         this.frames = frames;
         this.relay = relay;
+        this.occupants = new Occupants(name, frames, relay);
+        this.deliveries = new Mailbox(fanOut, Integer.MAX_VALUE, Mailbox.WhenRefused.RUN_HERE);
+    }
+
+    /**
+     * Where the room's stored events wait to be delivered, one at a time in the order stored. Nothing else bounds
+     * it: each connection has one message at most being stored, and the cluster's notifications one per event.
+     */
+    public Mailbox deliveries() {
+        return deliveries;
     }
 
     public RoomName name() {
@@ -86,119 +83,71 @@ public final class Room {
 
     /** The users with a connection in the room, on this node or another. */
     public synchronized List<UserName> present() {
-        return List.copyOf(everyone());
-    }
-
-    private Set<UserName> everyone() {
-        Set<UserName> present = new LinkedHashSet<>(members.keySet());
-        present.addAll(elsewhere.keySet());
-        return present;
-    }
-
-    private boolean isPresent(UserName user) {
-        return members.containsKey(user) || elsewhere.containsKey(user);
+        return List.copyOf(occupants.everyone());
     }
 
     public synchronized boolean isMember(Connection connection) {
-        return members.getOrDefault(connection.user(), Set.of()).contains(connection);
+        return occupants.isMember(connection);
     }
 
     /** The most events a join replays; a client further behind is told to page the history instead. */
     public static final int MAX_REPLAY = 1000;
 
-    /** What the store knows of this room, asked under the room's monitor. */
-    public interface Backlog {
-
-        /** The highest seq stored for the room. */
-        long lastSeq();
-
-        /** The stored events with {@code after < seq <= upTo}, in seq order. */
-        List<RoomEvent> between(long after, long upTo);
-
-        /** The user's read position here, and how many messages of others after it are unread. */
-        Reading reading(UserName user);
+    /** The events a joining client missed, read from the store up to {@code upTo}, or a reset if too many. */
+    public record Replay(long upTo, List<RoomEvent> events, boolean reset) {
     }
 
     /**
      * Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply.
      * With {@code after}, the last seq the client saw, the events it missed follow the reply, before any
-     * newer event: at most {@link #MAX_REPLAY}, else the reply says {@code reset} and replays nothing.
+     * newer event: at most {@link #MAX_REPLAY}, else the reply says {@code reset} and replays nothing. The
+     * caller read them up to this room's {@code lastSeq}, and holds the room's monitor since it checked that.
      * With {@code receipts}, the connection is told each time a member marks what it has read.
      */
     public synchronized Set<Connection> join(Connection connection, String ref, Long after, boolean receipts,
-                                             Backlog backlog) {
+                                             Replay replay, Reading reading) {
+        if (replay.upTo() != lastSeq) {
+            throw new IllegalStateException("replay up to " + replay.upTo() + " but delivered up to " + lastSeq);
+        }
         List<Connection> failed = new ArrayList<>();
-        if (after != null && after > lastSeq) {
-            // the client may have seen, on another node, events not yet delivered here
-            catchUp(backlog.lastSeq(), backlog, failed);
-        }
-        boolean reset = after != null && (after > lastSeq || lastSeq - after > MAX_REPLAY);
-        List<RoomEvent> replay = after == null || reset ? List.of() : backlog.between(after, lastSeq);
-        Reading reading = backlog.reading(connection.user());
-        Set<Connection> ofUser = members.computeIfAbsent(connection.user(), user -> new LinkedHashSet<>());
-        boolean arrivedHere = ofUser.isEmpty();
-        ofUser.add(connection);
-        if (arrivedHere) {
-            relay.presence(name, connection.user(), true);
-            if (!elsewhere.containsKey(connection.user())) {
-                broadcast(frames.presence(name, connection.user(), true), connection.user(), failed, Connection::send);
-            }
-        }
-        Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.size(), reset);
-        if (receipts) {
-            receiptWatchers.add(connection);
-        } else {
-            receiptWatchers.remove(connection);
-        }
-        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, everyone(), resumed, reading));
-        for (RoomEvent event : replay) {
+        occupants.arrive(connection, receipts, failed);
+        Frames.Resumed resumed = after == null ? null : new Frames.Resumed(replay.events().size(), replay.reset());
+        boolean delivered = connection.send(frames.joined(name, ref, lastSeq, occupants.everyone(), resumed, reading));
+        for (RoomEvent event : replay.events()) {
             delivered = delivered && connection.send(frames.event(event, event.author().equals(connection.user())));
         }
         if (!delivered) {
             failed.add(connection);
         }
-        return settle(failed);
+        return occupants.settle(failed);
     }
 
     /**
-     * Moves the connection's user's read position to {@code seq} through {@code mark}, which returns where
-     * it stands (it never goes back); replies, and sends a receipt to the connections that asked for them.
+     * Replies that the connection's user has read up to {@code position} (where its read position stands now,
+     * never back), and sends a receipt to the connections that asked for them when it moved to {@code seq}.
      */
-    public synchronized Set<Connection> read(Connection connection, long seq, String ref, LongUnaryOperator mark) {
-        if (seq > lastSeq) {
-            throw new ChatException(ErrorCode.INVALID_FIELD, "seq " + seq + " is beyond the room's last seq " + lastSeq);
-        }
-        long position = mark.applyAsLong(seq);
+    public synchronized Set<Connection> read(Connection connection, long seq, String ref, long position) {
         List<Connection> failed = new ArrayList<>();
         if (!connection.send(frames.read(name, ref, position))) {
             failed.add(connection);
         }
         if (position == seq) {
             relay.receipt(name, connection.user(), position);
-            sendReceipt(connection.user(), position, failed);
+            occupants.sendReceipt(connection.user(), position, failed);
         }
-        return settle(failed);
+        return occupants.settle(failed);
     }
 
     /** Tells the connections that asked for receipts that a user on another node read up to {@code seq}. */
     public synchronized Set<Connection> readElsewhere(UserName user, long seq) {
         List<Connection> failed = new ArrayList<>();
-        sendReceipt(user, seq, failed);
-        return settle(failed);
-    }
-
-    private void sendReceipt(UserName user, long seq, List<Connection> failed) {
-        String receipt = frames.receipt(name, user, seq);
-        for (Connection watcher : receiptWatchers) {
-            if (!watcher.send(receipt)) {
-                failed.add(watcher);
-            }
-        }
+        occupants.sendReceipt(user, seq, failed);
+        return occupants.settle(failed);
     }
 
     /** Tells the other users' connections that the connection's user is typing; lost first under pressure. */
     public synchronized Set<Connection> typing(Connection connection) {
-        if (!isMember(connection)) {
+        if (!occupants.isMember(connection)) {
             throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + name + "' before typing in it");
         }
         relay.typing(name, connection.user());
@@ -208,125 +157,64 @@ public final class Room {
     /** Tells the other users' connections here that the user is typing, on this node or another. */
     public synchronized Set<Connection> typingElsewhere(UserName user) {
         List<Connection> failed = new ArrayList<>();
-        broadcast(frames.typing(name, user), user, failed, Connection::sendEphemeral);
-        return settle(failed);
+        occupants.broadcast(frames.typing(name, user), user, failed, Connection::sendEphemeral);
+        return occupants.settle(failed);
     }
 
     /** Removes the connection; tells the others if its user has no connection left here. */
     public synchronized Set<Connection> leave(Connection connection) {
-        return settle(List.of(), connection);
+        return occupants.settle(List.of(), connection);
+    }
+
+    /** What {@link #deliver} did: connections to drop, and whether an event was held back by a gap before it. */
+    public record Delivery(Set<Connection> dropped, boolean gap) {
     }
 
     /**
-     * Stores the next event through {@code append}, which receives the seq expected next, then queues it to
-     * every member. Events of other nodes that the store's seq shows were missed here are delivered first. If
-     * {@code append} throws, nothing changes, unless another node had stored that seq: then its events are
-     * delivered here first and the append is tried again with the next free seq.
+     * Queues stored events to every member, in order; those delivered here already are skipped. One whose seq
+     * leaves a gap after the last delivered is not delivered, nor any after it: the caller reads the missing
+     * events (stored by another node) from the store, outside this monitor, and delivers them first.
      */
-    public synchronized Published publish(LongFunction<RoomEvent> append, Backlog backlog) {
+    public synchronized Delivery deliver(List<RoomEvent> events) {
         List<Connection> failed = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            RoomEvent event;
-            try {
-                event = append.apply(lastSeq + 1);
-            } catch (ChatException refused) {
-                throw refused;
-            } catch (RuntimeException failure) {
-                long stored = storedHead(backlog, failure);
-                if (stored <= lastSeq || attempt == MAX_APPEND_ATTEMPTS) {
-                    throw failure;
-                }
-                catchUp(stored, backlog, failed);
-                continue;
+        for (RoomEvent event : events) {
+            if (event.seq() > lastSeq + 1) {
+                return new Delivery(occupants.settle(failed), true);
             }
-            catchUp(event.seq() - 1, backlog, failed);
-            fanOut(event, failed);
-            return new Published(event, settle(failed), false);
-        }
-    }
-
-    // the store's head after a failed append; if the store cannot say, the append's failure is what counts
-    private static long storedHead(Backlog backlog, RuntimeException failure) {
-        try {
-            return backlog.lastSeq();
-        } catch (RuntimeException alsoFailed) {
-            failure.addSuppressed(alsoFailed);
-            throw failure;
-        }
-    }
-
-    /**
-     * Delivers an event another node stored, after any stored before it that were not delivered here yet.
-     * An event delivered already is ignored, so a repeated or late notification changes nothing.
-     */
-    public synchronized Set<Connection> deliver(RoomEvent event, Backlog backlog) {
-        if (event.seq() <= lastSeq) {
-            return Set.of();
-        }
-        List<Connection> failed = new ArrayList<>();
-        catchUp(event.seq() - 1, backlog, failed);
-        fanOut(event, failed);
-        return settle(failed);
-    }
-
-    /** Delivers the stored events up to the store's head that were not delivered here yet. */
-    public synchronized Set<Connection> catchUp(Backlog backlog) {
-        List<Connection> failed = new ArrayList<>();
-        catchUp(backlog.lastSeq(), backlog, failed);
-        return settle(failed);
-    }
-
-    private void catchUp(long upTo, Backlog backlog, List<Connection> failed) {
-        if (upTo <= lastSeq) {
-            return;
-        }
-        if (!members.isEmpty()) {
-            for (RoomEvent missed : backlog.between(lastSeq, upTo)) {
-                fanOut(missed, failed);
+            if (event.seq() == lastSeq + 1) {
+                lastSeq = event.seq();
+                occupants.fanOut(event, failed);
             }
         }
-        lastSeq = upTo;
+        return new Delivery(occupants.settle(failed), false);
     }
 
-    private void fanOut(RoomEvent event, List<Connection> failed) {
-        lastSeq = event.seq();
-        if (members.isEmpty()) {
-            return;
-        }
-        String own = frames.event(event, true);
-        String others = frames.event(event, false);
-        members.forEach((user, connections) -> {
-            String frame = user.equals(event.author()) ? own : others;
-            for (Connection connection : connections) {
-                if (!connection.send(frame)) {
-                    failed.add(connection);
-                }
-            }
-        });
+    /** How often who may enter changed (the room was made private): a check made before may be stale. */
+    public synchronized int accessChanges() {
+        return accessChanges;
+    }
+
+    /** Records that who may enter changed; call under the room's monitor, with the change. */
+    public synchronized void accessChanged() {
+        accessChanges++;
+    }
+
+    /** Counts a message on its way to the store that made its room no longer untouched: a new room stays public. */
+    public synchronized void appending(int change) {
+        appending += change;
     }
 
     /** Records that a user has, or no longer has, a connection in the room on another node. */
     public synchronized Set<Connection> presentElsewhere(String node, UserName user, boolean present) {
         List<Connection> failed = new ArrayList<>();
-        boolean before = isPresent(user);
-        if (present) {
-            elsewhere.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(node);
-        } else {
-            Set<String> nodes = elsewhere.get(user);
-            if (nodes != null && nodes.remove(node) && nodes.isEmpty()) {
-                elsewhere.remove(user);
-            }
-        }
-        if (before != isPresent(user)) {
-            broadcast(frames.presence(name, user, !before), user, failed, Connection::send);
-        }
-        return settle(failed);
+        occupants.presentElsewhere(node, user, present, failed);
+        return occupants.settle(failed);
     }
 
     /** Replaces what this room knows of another node's users: exactly {@code users} are there now. */
     public synchronized Set<Connection> presentOn(String node, Set<UserName> users) {
         Set<Connection> dropped = new LinkedHashSet<>();
-        for (UserName user : List.copyOf(elsewhere.keySet())) {
+        for (UserName user : occupants.elsewhere()) {
             if (!users.contains(user)) {
                 dropped.addAll(presentElsewhere(node, user, false));
             }
@@ -339,24 +227,14 @@ public final class Room {
 
     /** Hands the users with a connection here on this node to {@code announce}, under the room's monitor. */
     public synchronized void announceLocal(Consumer<Set<UserName>> announce) {
-        if (!members.isEmpty()) {
-            announce.accept(Set.copyOf(members.keySet()));
+        if (occupants.hasMembers()) {
+            announce.accept(occupants.localUsers());
         }
     }
 
     /** Whether a connection of this node is in the room. */
     public synchronized boolean hasMembers() {
-        return !members.isEmpty();
-    }
-
-    /**
-     * Like {@link #publish}, unless {@code earlier} finds the event stored already: then nothing is stored
-     * or sent, and the earlier event is returned as a duplicate. Both run under the room's monitor.
-     */
-    public synchronized Published publishOnce(Supplier<Optional<RoomEvent>> earlier, LongFunction<RoomEvent> append,
-                                              Backlog backlog) {
-        Optional<RoomEvent> stored = earlier.get();
-        return stored.isPresent() ? new Published(stored.get(), Set.of(), true) : publish(append, backlog);
+        return occupants.hasMembers();
     }
 
     /** Runs the action under the room's monitor, so that no join or publish interleaves with it. */
@@ -366,59 +244,11 @@ public final class Room {
 
     /** Whether nothing was ever said in the room and nobody is in it. */
     public synchronized boolean untouched() {
-        return lastSeq == 0 && members.isEmpty() && elsewhere.isEmpty();
+        return lastSeq == 0 && appending == 0 && occupants.isEmpty();
     }
 
     /** @param duplicate the event was stored by an earlier request and was not sent again */
-    public record Published(RoomEvent event, Set<Connection> dropped, boolean duplicate) {
+    public record Published(RoomEvent event, boolean duplicate) {
     }
 
-    private void broadcast(String frame, UserName except, Collection<Connection> failed,
-                           BiPredicate<Connection, String> send) {
-        members.forEach((user, connections) -> {
-            if (!user.equals(except)) {
-                for (Connection connection : connections) {
-                    if (!send.test(connection, frame)) {
-                        failed.add(connection);
-                    }
-                }
-            }
-        });
-    }
-
-    // Removes connections whose outbox refused a frame (and the one leaving, if any). Telling the others that
-    // a user left can make more outboxes refuse, so this runs until nothing new fails.
-    private Set<Connection> settle(Collection<Connection> failed, Connection... leaving) {
-        Set<Connection> dropped = new LinkedHashSet<>(failed);
-        Deque<Connection> pending = new ArrayDeque<>(List.of(leaving));
-        pending.addAll(failed);
-        Set<Connection> removed = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            Connection connection = pending.poll();
-            if (removed.add(connection) && removeMember(connection)) {
-                relay.presence(name, connection.user(), false);
-                if (!elsewhere.containsKey(connection.user())) {
-                    List<Connection> more = new ArrayList<>();
-                    broadcast(frames.presence(name, connection.user(), false), null, more, Connection::send);
-                    dropped.addAll(more);
-                    pending.addAll(more);
-                }
-            }
-        }
-        return dropped;
-    }
-
-    /** True when the connection was a member and its user now has no connection in the room. */
-    private boolean removeMember(Connection connection) {
-        receiptWatchers.remove(connection);
-        Set<Connection> ofUser = members.get(connection.user());
-        if (ofUser == null || !ofUser.remove(connection)) {
-            return false;
-        }
-        if (ofUser.isEmpty()) {
-            members.remove(connection.user());
-            return true;
-        }
-        return false;
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.ToLongFunction;
 
 /** All rooms this server has seen; a room comes into being when first named, continuing its stored stream. */
@@ -15,17 +16,20 @@ public final class Rooms {
     private final ToLongFunction<RoomName> lastStoredSeq;
     private final Frames frames;
     private final Room.Relay relay;
+    private final Executor fanOut;
 
-    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.Relay relay) {
+    /** @param fanOut where rooms deliver their events */
+    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.Relay relay, Executor fanOut) {
         this.lastStoredSeq = lastStoredSeq;
         this.frames = frames;
         this.relay = relay;
+        this.fanOut = fanOut;
     }
 
     public Room get(RoomName name) {
         Room room = rooms.get(name);
         return room != null ? room
-                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, relay));
+                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, relay, fanOut));
     }
 
     /** The room, if this server has seen it since it started. */

@@ -257,7 +257,7 @@ class ChatTest {
         say(connectTo("alice"), "first");
         Chat restarted = new Chat(store, access(), Clock.systemUTC(), 1_000_000);
         var event = restarted.publish(new UserName("bob"), new Request.Send(ROOM, new MessageText("second"), null, null));
-        assertEquals(2, event.event().seq());
+        assertEquals(2, event.join().event().seq());
     }
 
     @Test

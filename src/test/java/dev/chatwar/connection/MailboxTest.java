@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +25,7 @@ class MailboxTest {
         List<Integer> ran = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch allRan = new CountDownLatch(20_000);
         for (int i = 0; i < 20_000; i++) {
             int n = i;
             mailbox.offer(() -> {
@@ -31,15 +34,59 @@ class MailboxTest {
                 }
                 ran.add(n);
                 running.decrementAndGet();
+                allRan.countDown();
             });
         }
+        assertTrue(allRan.await(10, TimeUnit.SECONDS));
         pool.shutdown();
-        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(20_000, ran.size());
         for (int i = 0; i < ran.size(); i++) {
             assertEquals(i, ran.get(i));
         }
         assertEquals(0, overlaps.get());
+    }
+
+    @Test
+    void aTaskThatAwaitsSomethingHoldsBackTheNextWithoutHoldingAThread() {
+        List<Runnable> parked = new ArrayList<>();
+        Mailbox mailbox = new Mailbox(parked::add, 10, Mailbox.WhenRefused.DROP);
+        List<String> ran = new ArrayList<>();
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+
+        mailbox.offerAwaiting(() -> {
+            ran.add("send");
+            return stored;
+        });
+        mailbox.offer(() -> ran.add("next"));
+        runParked(parked);
+        assertEquals(List.of("send"), ran, "the next task waits for the first one's future");
+        assertTrue(parked.isEmpty(), "and no thread waits with it");
+
+        stored.complete(null);
+        runParked(parked);
+        assertEquals(List.of("send", "next"), ran);
+    }
+
+    @Test
+    void aBusyMailboxLetsOthersOnTheSameThreadGoBetweenItsBursts() {
+        List<Runnable> parked = new ArrayList<>();
+        Mailbox busy = new Mailbox(parked::add, 10_000, Mailbox.WhenRefused.DROP);
+        Mailbox quiet = new Mailbox(parked::add, 10, Mailbox.WhenRefused.DROP);
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < 3 * Mailbox.BURST; i++) {
+            busy.offer(() -> ran.add("busy"));
+        }
+        quiet.offer(() -> ran.add("quiet"));
+        runParked(parked);
+        assertEquals(Mailbox.BURST, ran.indexOf("quiet"), "the quiet one ran after the busy one's first burst");
+        assertEquals(3 * Mailbox.BURST + 1, ran.size());
+    }
+
+    // runs what the mailboxes gave the executor, in order, as a one-thread executor would
+    private static void runParked(List<Runnable> parked) {
+        while (!parked.isEmpty()) {
+            parked.remove(0).run();
+        }
     }
 
     @Test

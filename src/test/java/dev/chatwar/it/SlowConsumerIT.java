@@ -15,6 +15,12 @@ class SlowConsumerIT extends DeployedWar {
     private static final int MAX_MESSAGES = 5_000;
 
 
+    /**
+     * The server drops a peer that stops reading when its outbox overflows (4008) or, if filling it takes longer,
+     * when a frame has waited {@code 3 x chat.ping.interval} to be taken (1001): on a slow machine (Payara on a
+     * loaded CI runner) the second can come first. Either way it is the server's decision, and the others miss
+     * nothing.
+     */
     @Test
     void aPeerThatStopsReadingIsClosedWith4008AndTheOthersMissNothing() {
         String room = "slow-" + suffix;
@@ -27,6 +33,8 @@ class SlowConsumerIT extends DeployedWar {
         publishers.forEach(publisher -> publisher.join(room));
         String text = "y".repeat(3_900);
         int sent = 0;
+        long overflowsBefore = api.closedWith(4008);
+        long silentBefore = api.closedWith(1001);
         try (RawSocket stalled = RawSocket.handshakeAs(sloth, 4096)) {
             stalled.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
             fast.awaitInRoom(room, "presence", 1 + publishers.size());
@@ -37,7 +45,10 @@ class SlowConsumerIT extends DeployedWar {
                 sent += 100;
             }
             assertTrue(!api.present(room).contains(sloth), "the stalled peer was dropped after " + sent);
-            ChatClient.waiting().until(() -> api.closedWith(4008) == 1);
+            ChatClient.waiting().until(() -> api.closedWith(4008) - overflowsBefore
+                    + api.closedWith(1001) - silentBefore == 1);
+            System.out.printf("SlowConsumerIT: the stalled peer was closed with %s after %d messages%n",
+                    api.closedWith(4008) > overflowsBefore ? "4008 (outbox overflow)" : "1001 (frames not taken)", sent);
             api.awaitConnections(1 + publishers.size());
         }
 

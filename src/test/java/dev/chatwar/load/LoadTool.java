@@ -33,7 +33,8 @@ import java.util.Set;
  */
 public final class LoadTool {
 
-    static final List<String> SCENARIOS = List.of("fanout", "rooms", "latency", "storm", "steady", "slow");
+    static final List<String> SCENARIOS = List.of("fanout", "fanout64", "one-room", "rooms", "latency", "storm", "steady",
+            "slow");
     private static final Set<String> FLAGS = Set.of("tiny");
     private static final Map<String, Set<String>> COMMANDS = Map.of(
             "run", Set.of("url", "scenario", "tiny", "clients", "users", "rooms", "senders", "rate", "window",

@@ -4,11 +4,12 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.Append;
+import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,22 +22,15 @@ public final class InMemoryEventStore implements EventStore {
     private final List<RoomEvent> events = new ArrayList<>();
     private final Map<String, Long> readPositions = new HashMap<>();
     private boolean failing;
-    private boolean takingNextSeq;
-    private int refusedSeqs;
-
-    /** Makes an append take the seq after the room's last one, as the JPA store does for a cluster's nodes. */
-    public synchronized InMemoryEventStore takingNextSeq() {
-        takingNextSeq = true;
-        return this;
-    }
-
-    /** How many appends were refused because their seq was taken. */
-    public synchronized int refusedSeqs() {
-        return refusedSeqs;
-    }
+    private int commits;
 
     public synchronized void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    /** How many calls of appendAll committed. */
+    public synchronized int commits() {
+        return commits;
     }
 
     @Override
@@ -44,48 +38,70 @@ public final class InMemoryEventStore implements EventStore {
         return events.stream().filter(e -> e.room().equals(room)).mapToLong(RoomEvent::seq).max().orElse(0);
     }
 
+    /** All or nothing, as one transaction: on a failure the events stored before it are taken back. */
     @Override
-    public synchronized RoomEvent appendMessage(RoomName room, long seq, UserName author, String text,
-                                                String clientId, Instant at) {
-        if (clientId != null && findByClientId(author, clientId).isPresent()) {
-            throw new IllegalStateException("unique constraint: clientId " + clientId + " of " + author);
+    public synchronized List<Appended> appendAll(List<Append> appends) {
+        failIfFailing();
+        List<RoomEvent> before = new ArrayList<>(events);
+        try {
+            List<Appended> outcomes = new ArrayList<>();
+            for (Append append : appends) {
+                try {
+                    outcomes.add(append(append));
+                } catch (ChatException refused) {
+                    outcomes.add(new Appended.Refused(refused));
+                }
+            }
+            commits++;
+            return outcomes;
+        } catch (RuntimeException failure) {
+            events.clear();
+            events.addAll(before);
+            throw failure;
         }
-        return append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.MESSAGE, author, text, null, at,
-                false, false, clientId));
     }
 
-    @Override
-    public synchronized Optional<RoomEvent> findByClientId(UserName author, String clientId) {
-        return events.stream().filter(e -> e.author().equals(author) && clientId.equals(e.clientId())).findFirst();
-    }
-
-    @Override
-    public synchronized RoomEvent appendRetraction(RoomName room, long seq, long messageId, UserName author,
-                                                   Instant at) {
+    private Appended append(Append append) {
+        long seq = lastSeq(append.room()) + 1;
+        long id = events.size() + 1;
+        if (append instanceof Append.Message message) {
+            if (message.clientId() != null) {
+                Optional<RoomEvent> earlier = events.stream().filter(e -> e.author().equals(message.author())
+                        && message.clientId().equals(e.clientId())).findFirst();
+                if (earlier.isPresent()) {
+                    return new Appended.Duplicate(earlier.get());
+                }
+            }
+            return stored(new RoomEvent(id, message.room(), seq, RoomEvent.Kind.MESSAGE, message.author(),
+                    message.text(), null, message.sentAt(), false, false, message.clientId()));
+        }
+        if (append instanceof Append.Edit edit) {
+            RoomEvent message = liveMessage(edit.messageId());
+            replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(),
+                    edit.text(), null, message.sentAt(), false, true, message.clientId()));
+            return stored(new RoomEvent(id, edit.room(), seq, RoomEvent.Kind.EDIT, edit.author(), edit.text(),
+                    edit.messageId(), edit.sentAt(), false, false, null));
+        }
+        Append.Retraction retraction = (Append.Retraction) append;
+        long messageId = retraction.messageId();
         RoomEvent message = liveMessage(messageId);
-        RoomEvent retraction = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.RETRACTION, author,
-                null, messageId, at, false, false, null));
         replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), null,
                 null, message.sentAt(), true, message.edited(), message.clientId()));
         events.stream().filter(e -> e.kind() == RoomEvent.Kind.EDIT && e.messageId() == messageId).toList()
                 .forEach(e -> replace(new RoomEvent(e.id(), e.room(), e.seq(), e.kind(), e.author(), null,
                         e.messageId(), e.sentAt(), false, false, null)));
-        return retraction;
+        return stored(new RoomEvent(id, retraction.room(), seq, RoomEvent.Kind.RETRACTION, retraction.author(),
+                null, messageId, retraction.sentAt(), false, false, null));
     }
 
-    @Override
-    public synchronized RoomEvent appendEdit(RoomName room, long seq, long messageId, UserName author, String text,
-                                             Instant at) {
-        RoomEvent message = liveMessage(messageId);
-        RoomEvent edit = append(new RoomEvent(events.size() + 1, room, seq, RoomEvent.Kind.EDIT, author, text,
-                messageId, at, false, false, null));
-        replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), text,
-                null, message.sentAt(), false, true, message.clientId()));
-        return edit;
+    private Appended stored(RoomEvent event) {
+        events.add(event);
+        return new Appended.Stored(event);
     }
 
     private RoomEvent liveMessage(long messageId) {
-        RoomEvent message = find(messageId).orElseThrow();
+        RoomEvent message = find(messageId).filter(RoomEvent::isMessage)
+                .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
         if (message.retracted()) {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "already retracted");
         }
@@ -130,20 +146,5 @@ public final class InMemoryEventStore implements EventStore {
         if (failing) {
             throw new IllegalStateException("store unavailable");
         }
-    }
-
-    private RoomEvent append(RoomEvent event) {
-        failIfFailing();
-        long next = lastSeq(event.room()) + 1;
-        if (takingNextSeq && event.seq() < next) {
-            event = new RoomEvent(event.id(), event.room(), next, event.kind(), event.author(), event.text(),
-                    event.messageId(), event.sentAt(), event.retracted(), event.edited(), event.clientId());
-        }
-        if (event.seq() != next) {
-            refusedSeqs++;
-            throw new IllegalStateException("seq " + event.seq() + " would leave a gap or repeat");
-        }
-        events.add(event);
-        return event;
     }
 }

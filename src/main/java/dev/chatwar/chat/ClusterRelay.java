@@ -1,0 +1,101 @@
+package dev.chatwar.chat;
+
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import dev.chatwar.cluster.Cluster;
+import dev.chatwar.cluster.ClusterMessage;
+import dev.chatwar.cluster.NodeRoster;
+import dev.chatwar.room.Room;
+import dev.chatwar.room.Rooms;
+import java.time.Clock;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/** What this node and the others tell each other: presence, typing, receipts, stored events, who is alive. */
+final class ClusterRelay implements Room.Relay {
+
+    private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
+
+    private final Chat chat;
+    private final Cluster cluster;
+    private final NodeRoster peers;
+    private final Clock clock;
+    private Rooms rooms;
+    private RoomEvents events;
+
+    ClusterRelay(Chat chat, Cluster cluster, long peerTimeoutMillis, Clock clock) {
+        this.chat = chat;
+        this.cluster = cluster;
+        this.peers = new NodeRoster(peerTimeoutMillis);
+        this.clock = clock;
+    }
+
+    /** The rooms it relays for, which need it as their relay when they are made. */
+    void relayFor(Rooms rooms, RoomEvents events) {
+        this.rooms = rooms;
+        this.events = events;
+    }
+
+    @Override
+    public void presence(RoomName room, UserName user, boolean present) {
+        cluster.tell(new ClusterMessage.Presence(room, user, present));
+    }
+
+    @Override
+    public void typing(RoomName room, UserName user) {
+        cluster.tell(new ClusterMessage.Typing(room, user));
+    }
+
+    @Override
+    public void receipt(RoomName room, UserName user, long seq) {
+        cluster.tell(new ClusterMessage.Receipt(room, user, seq));
+    }
+
+    /** Acts on what another node said. Messages of all nodes are handled one at a time, in arrival order. */
+    void fromPeer(String node, ClusterMessage message) {
+        if (peers.heard(node, clock.millis()) && !(message instanceof ClusterMessage.Hello)) {
+            cluster.tell(new ClusterMessage.Hello()); // a node new to this one: ask who is where
+        }
+        if (message instanceof ClusterMessage.Stored stored) {
+            events.storedElsewhere(stored.event());
+        } else if (message instanceof ClusterMessage.Presence presence) {
+            chat.drop(rooms.get(presence.room()).presentElsewhere(node, presence.user(), presence.present()));
+        } else if (message instanceof ClusterMessage.Typing typing) {
+            rooms.loaded(typing.room()).ifPresent(room -> chat.drop(room.typingElsewhere(typing.user())));
+        } else if (message instanceof ClusterMessage.Receipt receipt) {
+            rooms.loaded(receipt.room()).ifPresent(room -> chat.drop(room.readElsewhere(receipt.user(), receipt.seq())));
+        } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
+            chat.drop(rooms.get(roomPresence.room()).presentOn(node, roomPresence.users()));
+        } else if (message instanceof ClusterMessage.Hello) {
+            for (Room room : rooms.all()) {
+                room.announceLocal(users -> cluster.tell(new ClusterMessage.RoomPresence(room.name(), users)));
+            }
+        } else if (message instanceof ClusterMessage.Invitation invitation) {
+            chat.tellInvited(invitation.room(), invitation.user(), invitation.by());
+        } else if (message instanceof ClusterMessage.SessionEnded ended) {
+            chat.closeSession(ended.sessionId(), "signed out");
+        }
+    }
+
+    /**
+     * Tells the other nodes this one is alive, and forgets those silent too long: their users are no longer
+     * present, and events they stored but may not have announced are read from the store.
+     */
+    void heartbeat() {
+        cluster.tell(new ClusterMessage.Heartbeat());
+        for (String dead : peers.expire(clock.millis())) {
+            LOG.warning("node " + dead + " went silent; its users are no longer present here");
+            for (Room room : rooms.all()) {
+                chat.drop(room.presentOn(dead, Set.of()));
+                if (room.hasMembers()) {
+                    events.catchUpLater(room);
+                }
+            }
+        }
+    }
+
+    /** The other nodes this one heard from lately. */
+    int peerCount() {
+        return peers.size();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.chatwar.chat;
+
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.connection.Connection;
+import dev.chatwar.history.EventStore;
+import dev.chatwar.history.Reading;
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomAccess;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Joins a connection to a room. Everything the join needs from the database (the access check, the reading,
+ * the events a resuming client missed) is read first, outside the room's monitor; under it the join only
+ * checks that nothing it read has moved on meanwhile, else it reads the difference and checks again.
+ */
+final class Joins {
+
+    /** Rooms one connection may be in at once, the lobby included. */
+    static final int MAX_ROOMS_PER_CONNECTION = Chat.MAX_ROOMS_PER_CONNECTION;
+
+    private final EventStore store;
+    private final RoomAccess access;
+    private final RoomEvents events;
+    private final Supplier<Instant> now;
+
+    Joins(EventStore store, RoomAccess access, RoomEvents events, Supplier<Instant> now) {
+        this.store = store;
+        this.access = access;
+        this.events = events;
+        this.now = now;
+    }
+
+    /** Returns the connections to drop; the connection is in the room when it returns normally. */
+    Set<Connection> join(Connection connection, Room room, Long after, boolean receipts, boolean makePrivate,
+                         String ref) {
+        if (!connection.rooms().contains(room.name()) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
+            throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
+                    "a connection may be in " + MAX_ROOMS_PER_CONNECTION + " rooms at most; leave one first");
+        }
+        if (makePrivate) {
+            // the room's creation, once: nobody may join or send between the check that it is new and the change
+            room.locked(() -> {
+                access.createPrivate(connection.user(), room.name(), room.untouched(), now.get());
+                room.accessChanged();
+                return null;
+            });
+        }
+        if (after != null && after > room.lastSeq()) {
+            // the client saw, on another node, events not delivered here yet
+            events.catchUp(room, store.lastSeq(room.name()));
+        }
+        Reading reading = store.reading(connection.user(), room.name());
+        Replay replay = new Replay(room.name(), after);
+        while (true) {
+            int accessChanges = room.accessChanges();
+            access.requireEntry(connection.user(), room.name());
+            replay.readUpTo(room.lastSeq());
+            Set<Connection> dropped = room.locked(() -> {
+                if (room.accessChanges() != accessChanges || !replay.reaches(room.lastSeq())) {
+                    return null;
+                }
+                connection.rooms().add(room.name());
+                return room.join(connection, ref, after, receipts, replay.at(room.lastSeq()), reading);
+            });
+            if (dropped != null) {
+                return dropped;
+            }
+        }
+    }
+
+    /** The events a resuming client missed, read in steps while the room moves on. */
+    private final class Replay {
+
+        private final RoomName room;
+        private final Long after;
+        private final List<RoomEvent> events = new ArrayList<>();
+        private long readUpTo;
+
+        Replay(RoomName room, Long after) {
+            this.room = room;
+            this.after = after;
+            this.readUpTo = after == null ? 0 : after;
+        }
+
+        // a client that names no seq gets no replay; one too far behind (or ahead) is told to reset
+        private boolean replays(long head) {
+            return after != null && after <= head && head - after <= Room.MAX_REPLAY;
+        }
+
+        void readUpTo(long head) {
+            if (replays(head) && head > readUpTo) {
+                events.addAll(StoredSpan.between(store, room, readUpTo, head));
+                readUpTo = head;
+            }
+        }
+
+        boolean reaches(long head) {
+            return !replays(head) || readUpTo == head;
+        }
+
+        Room.Replay at(long head) {
+            return replays(head) ? new Room.Replay(head, events, false)
+                    : new Room.Replay(head, List.of(), after != null);
+        }
+    }
+}

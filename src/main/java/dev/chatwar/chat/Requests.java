@@ -1,0 +1,169 @@
+package dev.chatwar.chat;
+
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import dev.chatwar.cluster.Cluster;
+import dev.chatwar.cluster.ClusterMessage;
+import dev.chatwar.connection.Connection;
+import dev.chatwar.history.Append;
+import dev.chatwar.history.EventStore;
+import dev.chatwar.protocol.Frames;
+import dev.chatwar.protocol.Request;
+import dev.chatwar.protocol.RequestParser;
+import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomAccess;
+import dev.chatwar.room.Rooms;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A connection's requests, one text frame at a time: parsed, checked, acted on, answered. */
+final class Requests {
+
+    private static final Logger LOG = Logger.getLogger(Requests.class.getName());
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final Chat chat;
+    private final EventStore store;
+    private final RoomAccess access;
+    private final Rooms rooms;
+    private final RoomEvents events;
+    private final Joins joins;
+    private final Cluster cluster;
+    private final Clock clock;
+    private final Frames frames;
+    private final RequestParser parser = new RequestParser();
+
+    Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, Joins joins,
+             Cluster cluster, Clock clock, Frames frames) {
+        this.chat = chat;
+        this.store = store;
+        this.access = access;
+        this.rooms = rooms;
+        this.events = events;
+        this.joins = joins;
+        this.cluster = cluster;
+        this.clock = clock;
+        this.frames = frames;
+    }
+
+    /**
+     * Answers one text frame of a connection. A bad request gets an error frame; the connection stays. The
+     * future completes once the reply is queued: a message is answered after it is stored and pushed, and the
+     * connection's next request waits for that, without holding a thread.
+     */
+    CompletableFuture<?> receive(Connection connection, String frame) {
+        if (!connection.isOpen()) {
+            return DONE; // dropped (too slow, say) while this frame waited: the server no longer acts for it
+        }
+        Request request = null;
+        try {
+            request = parser.parse(frame);
+            if (request instanceof Request.Send send) {
+                return send(connection, send);
+            }
+            if (request instanceof Request.Edit edit) {
+                return answer(connection, edit.ref(), chat.edit(connection.user(), edit.messageId(), edit.text()));
+            }
+            if (request instanceof Request.Retract retract) {
+                return answer(connection, retract.ref(), chat.retract(connection.user(), retract.messageId()));
+            }
+            if (request instanceof Request.Join join) {
+                join(connection, join.room(), join.after(), join.receipts(), join.makePrivate(), join.ref());
+            } else if (request instanceof Request.Invite invite) {
+                invite(connection, invite);
+            } else if (request instanceof Request.Leave leave) {
+                leave(connection, leave.room(), leave.ref());
+            } else if (request instanceof Request.Typing typing) {
+                if (connection.mayAnnounceTyping(typing.room(), clock.millis(), Chat.TYPING_INTERVAL_MILLIS)) {
+                    chat.drop(rooms.get(typing.room()).typing(connection));
+                }
+            } else if (request instanceof Request.Read read) {
+                read(connection, read);
+            } else if (request instanceof Request.History history) {
+                access.requireEntry(connection.user(), history.room());
+                connection.send(frames.history(history.room(), history.ref(),
+                        store.page(history.room(), history.query()), connection.user()));
+            }
+        } catch (RuntimeException failure) {
+            refuse(connection, request == null ? null : request.ref(), failure);
+        }
+        return DONE;
+    }
+
+    private void refuse(Connection connection, String requestRef, Throwable failure) {
+        if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            failure = wrapped.getCause();
+        }
+        if (failure instanceof ChatException refused) {
+            connection.send(frames.error(refused.withRef(requestRef == null ? refused.ref() : requestRef)));
+        } else {
+            LOG.log(Level.WARNING, "request of " + connection + " failed", failure);
+            connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
+                    "the request failed and nothing was stored; it may be retried", requestRef)));
+        }
+    }
+
+    // the ack follows the event, which went to every member (this connection too, if it is in the room)
+    private CompletableFuture<?> answer(Connection connection, String ref, CompletableFuture<Room.Published> stored) {
+        return stored.handle((published, failure) -> {
+            if (failure != null) {
+                refuse(connection, ref, failure);
+            } else {
+                connection.send(frames.ack(ref, published.event(), published.duplicate()));
+            }
+            return null;
+        });
+    }
+
+    private void read(Connection connection, Request.Read read) {
+        Room room = rooms.get(read.room());
+        long last = room.lastSeq();
+        if (read.seq() > last) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "seq " + read.seq() + " is beyond the room's last seq " + last);
+        }
+        long position = store.markRead(connection.user(), read.room(), read.seq());
+        chat.drop(room.read(connection, read.seq(), read.ref(), position));
+    }
+
+    /** Refuses a frame that came faster than the rate limits allow; it is not acted on. */
+    void refuseRate(Connection connection, String frame) {
+        connection.send(frames.error(new ChatException(ErrorCode.RATE_LIMITED,
+                "too many frames; this one was dropped: slow down, or the connection is closed", parser.refOf(frame))));
+    }
+
+    // a connection that joined the room was let in then, and members are never removed: no access check
+    private CompletableFuture<?> send(Connection connection, Request.Send send) {
+        Room room = rooms.get(send.room());
+        if (!room.isMember(connection)) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + send.room() + "' before sending to it");
+        }
+        return answer(connection, send.ref(), events.append(chat.message(connection.user(), send), () -> { }));
+    }
+
+    void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,
+                      String ref) {
+        Room room = rooms.get(name);
+        chat.drop(joins.join(connection, room, after, receipts, makePrivate, ref));
+        if (!connection.isOpen()) {
+            // the connection ended while joining and may have missed this room on its way out
+            chat.drop(room.leave(connection));
+        }
+    }
+
+    private void invite(Connection connection, Request.Invite invite) {
+        access.invite(connection.user(), invite.room(), invite.user(), chat.now());
+        connection.send(frames.invited(invite.room(), invite.user(), invite.ref()));
+        cluster.tell(new ClusterMessage.Invitation(invite.room(), invite.user(), connection.user()));
+        chat.tellInvited(invite.room(), invite.user(), connection.user());
+    }
+
+    private void leave(Connection connection, RoomName name, String ref) {
+        connection.rooms().remove(name);
+        chat.drop(rooms.get(name).leave(connection));
+        connection.send(frames.left(name, ref));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.chatwar.history;
+
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import java.time.Instant;
+
+/** An event to be appended to a room's stream; the store gives it the room's next seq when it commits it. */
+public sealed interface Append {
+
+    RoomName room();
+
+    UserName author();
+
+    Instant sentAt();
+
+    /** A new message; a {@code clientId} the author used before makes it a duplicate of the earlier one. */
+    record Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) implements Append {
+    }
+
+    /** New text for a live message. */
+    record Edit(RoomName room, UserName author, long messageId, String text, Instant sentAt) implements Append {
+    }
+
+    /** Takes a live message's text away for good, its edits' too. */
+    record Retraction(RoomName room, UserName author, long messageId, Instant sentAt) implements Append {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.chatwar.history;
+
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.RoomName;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Appends of one transaction. Each room's head (its {@code room_head} row: a lookup by key, where the highest
+ * seq would cost a scan of the room's index) is read first, in name order, and locked when nodes share the
+ * store, so that two nodes storing into the same rooms cannot deadlock. Lookups after that do not flush, so the
+ * inserts leave together at the end. An append refused by the rules takes no seq, and the others are stored.
+ */
+final class AppendBatch {
+
+    private final EntityManager em;
+    private final StoreSharing sharing;
+    private final Map<RoomName, Long> heads = new TreeMap<>(Comparator.comparing(RoomName::value));
+    private final Map<RoomName, RoomHead> roomHeads = new HashMap<>();
+    private final Map<String, StoredEvent> byClientId = new HashMap<>();
+    private final Map<Long, List<StoredEvent>> newEdits = new HashMap<>();
+
+    private final Set<RoomName> checkedHeads;
+
+    /** @param checkedHeads rooms whose head row this process has checked against the room's events, to add to */
+    AppendBatch(EntityManager em, StoreSharing sharing, Set<RoomName> checkedHeads) {
+        this.em = em;
+        this.sharing = sharing;
+        this.checkedHeads = checkedHeads;
+    }
+
+    List<Appended> apply(List<Append> appends) {
+        appends.forEach(append -> heads.put(append.room(), 0L));
+        heads.replaceAll((room, none) -> head(room));
+        List<Object> results = new ArrayList<>(appends.size());
+        for (Append append : appends) {
+            try {
+                results.add(apply(append));
+            } catch (ChatException refused) {
+                results.add(new Appended.Refused(refused));
+            }
+        }
+        em.flush();
+        return results.stream()
+                .map(result -> result instanceof StoredEvent stored ? new Appended.Stored(stored.toEvent())
+                        : (Appended) result)
+                .toList();
+    }
+
+    private Object apply(Append append) {
+        if (append instanceof Append.Message message) {
+            return message(message);
+        }
+        if (append instanceof Append.Edit edit) {
+            return edit(edit);
+        }
+        return retraction((Append.Retraction) append);
+    }
+
+    private long lastSeq(RoomName room) {
+        Long last = em.createNamedQuery(StoredEvent.LAST_SEQ, Long.class)
+                .setParameter("room", room.value())
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    // A row written by an older version (or by nodes before the store was used alone) may lag the events: the
+    // first time this process meets a room, the row is raised to the room's highest seq.
+    private long head(RoomName room) {
+        LockModeType lock = sharing == StoreSharing.NODES ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
+        RoomHead head = em.find(RoomHead.class, room.value(), lock);
+        if (head == null) {
+            // two nodes making the row at once: one fails on the primary key, and its writer tries again
+            head = new RoomHead(room.value(), lastSeq(room));
+            em.persist(head);
+            em.flush();
+        } else if (!checkedHeads.contains(room)) {
+            head.raiseTo(lastSeq(room));
+        }
+        checkedHeads.add(room);
+        roomHeads.put(room, head);
+        return head.lastSeq();
+    }
+
+    private Object message(Append.Message message) {
+        if (message.clientId() == null) {
+            return persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, null);
+        }
+        String key = message.author().value() + '\n' + message.clientId();
+        StoredEvent earlier = byClientId.get(key);
+        if (earlier == null) {
+            earlier = em.createNamedQuery(StoredEvent.BY_CLIENT_ID, StoredEvent.class)
+                    .setParameter("author", message.author().value())
+                    .setParameter("clientId", message.clientId())
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (earlier != null) {
+            return new Appended.Duplicate(earlier.toEvent());
+        }
+        StoredEvent event = persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, message.clientId());
+        byClientId.put(key, event);
+        return event;
+    }
+
+    private Object edit(Append.Edit edit) {
+        liveMessage(edit.messageId()).edit(edit.text());
+        StoredEvent event = persist(edit, RoomEvent.Kind.EDIT, edit.text(), edit.messageId(), null);
+        newEdits.computeIfAbsent(edit.messageId(), id -> new ArrayList<>()).add(event);
+        return event;
+    }
+
+    private Object retraction(Append.Retraction retraction) {
+        long messageId = retraction.messageId();
+        liveMessage(messageId).retract();
+        em.createNamedQuery(StoredEvent.EDITS_OF, StoredEvent.class)
+                .setParameter("messageId", messageId)
+                .setParameter("kind", RoomEvent.Kind.EDIT)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream()
+                .forEach(StoredEvent::forgetText);
+        newEdits.getOrDefault(messageId, List.of()).forEach(StoredEvent::forgetText);
+        return persist(retraction, RoomEvent.Kind.RETRACTION, null, messageId, null);
+    }
+
+    private StoredEvent liveMessage(long messageId) {
+        StoredEvent message = em.find(StoredEvent.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null || message.toEvent().kind() != RoomEvent.Kind.MESSAGE) {
+            throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId);
+        }
+        if (message.isRetracted()) {
+            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
+        }
+        return message;
+    }
+
+    private StoredEvent persist(Append append, RoomEvent.Kind kind, String text, Long messageId, String clientId) {
+        long seq = heads.merge(append.room(), 1L, Long::sum);
+        roomHeads.get(append.room()).take(seq);
+        StoredEvent event = new StoredEvent(append.room(), seq, kind, append.author(), text, messageId,
+                append.sentAt(), clientId);
+        em.persist(event);
+        return event;
+    }
+}

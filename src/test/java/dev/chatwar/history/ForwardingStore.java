@@ -1,0 +1,46 @@
+package dev.chatwar.history;
+
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import java.util.List;
+import java.util.Optional;
+
+/** An event store that hands every call to another, for tests that change one behaviour. */
+class ForwardingStore implements EventStore {
+
+    private final EventStore store;
+
+    ForwardingStore(EventStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public long lastSeq(RoomName room) {
+        return store.lastSeq(room);
+    }
+
+    @Override
+    public List<Appended> appendAll(List<Append> appends) {
+        return store.appendAll(appends);
+    }
+
+    @Override
+    public Optional<RoomEvent> find(long id) {
+        return store.find(id);
+    }
+
+    @Override
+    public Reading reading(UserName user, RoomName room) {
+        return store.reading(user, room);
+    }
+
+    @Override
+    public long markRead(UserName user, RoomName room, long seq) {
+        return store.markRead(user, room, seq);
+    }
+
+    @Override
+    public List<RoomEvent> page(RoomName room, HistoryQuery query) {
+        return store.page(room, query);
+    }
+}
