@@ -17,7 +17,6 @@ import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
-import dev.chatwar.protocol.CloseCodes;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.protocol.RequestParser;
@@ -33,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -58,6 +56,8 @@ public final class Chat {
     private final ClusterRelay relay;
     private final RoomEvents events;
     private final Requests requests;
+    private final Departures departures;
+    private final MessageChanges changes;
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
     public record Workers(Executor storeWriter, Executor fanOut) {
@@ -83,6 +83,8 @@ public final class Chat {
         this.cluster = cluster;
         this.relay = new ClusterRelay(this, cluster, peerTimeoutMillis, clock);
         this.rooms = new Rooms(store::lastSeq, frames, relay, workers.fanOut());
+        this.departures = new Departures(connections, rooms, clock);
+        this.changes = new MessageChanges(store, access);
         this.events = new RoomEvents(store,
                 new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY), rooms, cluster, this::drop);
         this.relay.relayFor(rooms, events);
@@ -169,28 +171,14 @@ public final class Chat {
      * {@code retracted} event is pushed.
      */
     public CompletableFuture<Room.Published> retract(UserName user, long messageId) {
-        RoomEvent target = changeable(user, messageId, access::mayRetract);
+        RoomEvent target = changes.changeable(user, messageId, access::mayRetract);
         return events.append(new Append.Retraction(target.room(), user, messageId, now()), () -> { });
     }
 
     /** Replaces the text of the author's own message and pushes an {@code edited} event. */
     public CompletableFuture<Room.Published> edit(UserName user, long messageId, MessageText text) {
-        RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
+        RoomEvent target = changes.changeable(user, messageId, (editor, message) -> message.author().equals(editor));
         return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now()), () -> { });
-    }
-
-    // a message in a room the user may not enter is not found: its existence is not revealed
-    private RoomEvent changeable(UserName user, long messageId, BiPredicate<UserName, RoomEvent> permitted) {
-        RoomEvent target = store.find(messageId).filter(RoomEvent::isMessage)
-                .filter(message -> access.mayEnter(user, message.room()))
-                .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
-        if (!permitted.test(user, target)) {
-            throw new ChatException(ErrorCode.NOT_YOUR_MESSAGE, "only the author may change a message");
-        }
-        if (target.retracted()) {
-            throw new ChatException(ErrorCode.ALREADY_RETRACTED, "message " + messageId + " is already retracted");
-        }
-        return target;
     }
 
     public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
@@ -205,7 +193,7 @@ public final class Chat {
 
     /** The container saw the connection close, cleanly or not. */
     public void closed(Connection connection, int closeCode) {
-        end(connection, closeCode);
+        departures.end(connection, closeCode);
     }
 
     /** The connection's peer sent a frame or answered a ping. */
@@ -213,58 +201,36 @@ public final class Chat {
         connection.heard();
     }
 
-    /**
-     * Closes with 1001 the connections whose peer has sent nothing for longer than {@code maxSilenceMillis}
-     * while a ping written to it went unanswered for at least a ping interval (the limit's share of one of the
-     * {@link ChatRuntime#MISSED_PINGS}), or has taken no frame for that long: a frozen or vanished client,
-     * whatever the container's own timeouts. Called every second, so the close comes within a second of the limit.
-     */
+    /** Closes with 1001 the connections whose peer went silent or stopped taking frames: see {@link Departures}. */
     public void closeSilent(long maxSilenceMillis) {
-        long now = clock.millis();
-        long answerWindow = maxSilenceMillis / ChatRuntime.MISSED_PINGS;
-        for (Connection connection : connections.all()) {
-            connection.unresponsive(maxSilenceMillis, answerWindow, now).ifPresent(reason -> {
-                end(connection, CloseCodes.GOING_AWAY);
-                connection.close(CloseCodes.GOING_AWAY, reason);
-            });
-        }
+        departures.closeSilent(maxSilenceMillis);
     }
 
     /** Pings every connection: a live peer answers, which keeps the container's read timeout from firing. */
     public void pingAll() {
-        drop(connections.all().stream().filter(connection -> !connection.ping()).collect(Collectors.toSet()));
+        departures.pingAll();
     }
 
     /** Closes the connections of a session that was signed out, with 4401, on every node. */
     public void endSession(String sessionId, String reason) {
         cluster.tell(new ClusterMessage.SessionEnded(sessionId));
-        closeSession(sessionId, reason);
+        departures.closeSession(sessionId, reason);
     }
 
     void closeSession(String sessionId, String reason) {
-        connections.all().stream().filter(connection -> connection.session().id().equals(sessionId))
-                .forEach(connection -> closeEnded(connection, reason));
+        departures.closeSession(sessionId, reason);
     }
 
     /** Closes the connections whose session has expired, with 4401. */
     public void expireSessions() {
-        Instant now = clock.instant();
-        connections.all().stream().filter(connection -> connection.session().expired(now))
-                .forEach(connection -> closeEnded(connection, "session expired"));
-    }
-
-    private void closeEnded(Connection connection, String reason) {
-        end(connection, CloseCodes.SESSION_ENDED);
-        connection.closeAfterPending(CloseCodes.SESSION_ENDED, reason);
+        departures.expireSessions();
     }
 
     /** Closes every connection with 1001, as the application goes away. */
     public void shutdown() {
-        for (Connection connection : connections.all()) {
-            end(connection, CloseCodes.GOING_AWAY);
-            connection.close(CloseCodes.GOING_AWAY, "server shutting down");
-        }
+        departures.shutdown();
     }
+
 
     public Connections connections() {
         return connections;
@@ -280,25 +246,9 @@ public final class Chat {
                 .collect(Collectors.toSet()));
     }
 
-    // Connections a room removed because their outbox refused a frame. A full outbox means a slow consumer,
-    // closed here; a failed transport is closed by the container, which reports it through closed().
+    // connections a room removed because their outbox refused a frame
     void drop(Set<Connection> dropped) {
-        for (Connection connection : dropped) {
-            if (connection.overflowed()) {
-                end(connection, CloseCodes.SLOW_CONSUMER);
-                connection.close(CloseCodes.SLOW_CONSUMER, "send queue overflow");
-            }
-        }
-    }
-
-    private void end(Connection connection, int closeCode) {
-        if (!connection.markClosed()) {
-            return;
-        }
-        for (RoomName name : connection.rooms()) {
-            drop(rooms.get(name).leave(connection));
-        }
-        connections.remove(connection, closeCode);
+        departures.drop(dropped);
     }
 
     Instant now() {

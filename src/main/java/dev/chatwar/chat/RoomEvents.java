@@ -46,17 +46,25 @@ final class RoomEvents {
 
     /**
      * Stores the event and pushes it to the room's members; completes once it is queued to each of them (or is
-     * found a duplicate), or exceptionally with why nothing was stored. {@code admit} runs first under the room's
-     * monitor and may refuse the append by throwing.
+     * found a duplicate), or exceptionally with why nothing was stored. {@code admit} may refuse the append by
+     * throwing; it runs outside the room's monitor (it may read the database), and again if the room was made
+     * private meanwhile.
      */
     CompletableFuture<Room.Published> append(Append append, Runnable admit) {
         CompletableFuture<Room.Published> published = new CompletableFuture<>();
         Room room = rooms.get(append.room());
-        room.locked(() -> {
+        boolean admitted = false;
+        while (!admitted) {
+            int accessChanges = room.accessChanges();
             admit.run();
-            room.appending(1);
-            return null;
-        });
+            admitted = room.locked(() -> {
+                if (room.accessChanges() != accessChanges) {
+                    return false;
+                }
+                room.appending(1);
+                return true;
+            });
+        }
         if (!writer.submit(append, outcome -> stored(room, outcome, published))) {
             room.appending(-1);
             published.completeExceptionally(new ChatException(ErrorCode.SERVER_ERROR,
