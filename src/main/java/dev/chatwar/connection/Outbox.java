@@ -15,25 +15,48 @@ import java.util.function.LongSupplier;
  */
 public final class Outbox {
 
-    // Queued in place of a text frame to send a ping in turn; compared by identity, it costs nothing to queue.
-    private static final String PING = new String("ping");
-    // Queued last to close the connection once everything before it is sent.
-    private static final String CLOSE = new String("close");
+    /** What waits in the queue: text frames, a ping in its turn, and last of all the close. */
+    private sealed interface Item {
+    }
+
+    private record Text(String frame) implements Item {
+    }
+
+    private record Ping() implements Item {
+    }
+
+    private record Close(int code, String reason) implements Item {
+    }
+
+    private static final Ping PING = new Ping();
+    // a queued ping counts this much against the capacity, so that pings piling up on a stuck peer end it too
+    private static final int PING_CHARS = 4;
+
+    /** Whether the outbox still takes frames. */
+    private enum State {
+        OPEN,
+        /** The close is queued: what is ahead of it is still sent, nothing is taken. */
+        CLOSING,
+        /** The peer fell too far behind: the queue was dropped, nothing more is sent. */
+        OVERFLOWED,
+        /** The transport reported a failure: likewise. */
+        FAILED
+    }
+
+    /**
+     * The one send in flight. A pumping thread that finds its send completed before the sink returned loops to
+     * the next instead of recursing, so that a sink that completes at once cannot overflow the stack.
+     */
+    private enum Flight { IDLE, PUMPING, COMPLETED_INSIDE, AWAITING }
 
     private final FrameSink sink;
     private final int batchLimit;
     private final long capacityChars;
     private final LongSupplier clockMillis;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private long queuedChars;
-    private boolean sending;
-    private boolean insideSend;
-    private boolean completedInside;
-    private boolean overflowed;
-    private boolean failed;
-    private boolean closing;
-    private int closeCode;
-    private String closeReason;
+    private State state = State.OPEN;
+    private Flight flight = Flight.IDLE;
     private long sendingSince;
     private long unansweredPingSince;
 
@@ -50,24 +73,40 @@ public final class Outbox {
 
     /** Queues a frame; false when the outbox overflowed now or earlier, or when the transport failed. */
     public boolean offer(String frame) {
+        return add(new Text(frame));
+    }
+
+    private boolean add(Item item) {
         synchronized (this) {
-            if (overflowed || failed || closing) {
+            if (state != State.OPEN) {
                 return false;
             }
-            if (queuedChars + frame.length() > capacityChars) {
-                overflowed = true;
+            if (queuedChars + chars(item) > capacityChars) {
+                state = State.OVERFLOWED;
                 queue.clear();
                 queuedChars = 0;
                 return false;
             }
-            queue.add(frame);
-            queuedChars += frame.length();
-            if (sending) {
+            queuedChars += chars(item);
+            queue.add(item);
+            if (!startPumping()) {
                 return true;
             }
-            sending = true;
         }
         pump();
+        return true;
+    }
+
+    private static int chars(Item item) {
+        return item instanceof Text text ? text.frame().length() : PING_CHARS;
+    }
+
+    // true when the caller now owns the send slot and must pump
+    private boolean startPumping() {
+        if (flight != Flight.IDLE) {
+            return false;
+        }
+        flight = Flight.PUMPING;
         return true;
     }
 
@@ -78,7 +117,7 @@ public final class Outbox {
      */
     public boolean offerEphemeral(String frame) {
         synchronized (this) {
-            if (overflowed || failed) {
+            if (state == State.OVERFLOWED || state == State.FAILED) {
                 return false;
             }
             if (queuedChars + frame.length() > capacityChars / 2) {
@@ -95,33 +134,30 @@ public final class Outbox {
      */
     public boolean offerPing() {
         synchronized (this) {
-            if ((closing || failed) && unansweredPingSince == 0) {
+            if ((state == State.CLOSING || state == State.FAILED) && unansweredPingSince == 0) {
                 unansweredPingSince = clockMillis.getAsLong();
             }
         }
-        return offer(PING);
+        return add(PING);
     }
 
     /** Closes the connection once the frames queued so far are sent; nothing offered later is sent. */
     public void offerClose(int code, String reason) {
         synchronized (this) {
-            if (closing) {
+            if (state != State.OPEN) {
                 return;
             }
-            closing = true;
-            closeCode = code;
-            closeReason = reason;
-            queue.add(CLOSE);
-            if (sending) {
+            state = State.CLOSING;
+            queue.add(new Close(code, reason));
+            if (!startPumping()) {
                 return;
             }
-            sending = true;
         }
         pump();
     }
 
     public synchronized boolean overflowed() {
-        return overflowed;
+        return state == State.OVERFLOWED;
     }
 
     public synchronized int queued() {
@@ -146,45 +182,38 @@ public final class Outbox {
         return sendingSince;
     }
 
-    // Runs while this outbox owns the in-flight slot. A sink that completes inside send() does not recurse:
-    // the loop picks up the next frames instead, so a long queue cannot overflow the stack.
+    // Runs while this outbox owns the send slot (flight PUMPING).
     private void pump() {
         while (true) {
-            String marker = null;
+            Item item;
             List<String> batch = null;
             synchronized (this) {
-                String head = (overflowed || failed) ? null : queue.peek();
-                if (head == null) {
-                    sending = false;
+                boolean gaveUp = state == State.OVERFLOWED || state == State.FAILED;
+                item = gaveUp ? null : queue.poll();
+                if (item == null) {
+                    flight = Flight.IDLE;
                     return;
                 }
-                if (isMarker(head)) {
-                    marker = queue.poll();
-                    if (marker == PING) {
-                        queuedChars -= PING.length();
-                    }
-                } else {
-                    batch = takeTextFrames();
+                queuedChars -= item instanceof Close ? 0 : chars(item);
+                if (item instanceof Text first) {
+                    batch = textFrames(first);
                 }
-                insideSend = true;
-                completedInside = false;
                 long now = clockMillis.getAsLong();
                 sendingSince = now;
-                if (marker == PING && unansweredPingSince == 0) {
+                if (item instanceof Ping && unansweredPingSince == 0) {
                     unansweredPingSince = now;
                 }
             }
-            if (marker == CLOSE) {
-                sink.close(closeCode, closeReason);
+            if (item instanceof Close close) {
+                sink.close(close.code(), close.reason());
                 synchronized (this) {
-                    insideSend = false;
-                    sending = false;
+                    flight = Flight.IDLE;
                     sendingSince = 0;
                 }
                 return;
             }
             try {
-                if (marker == PING) {
+                if (batch == null) {
                     sink.ping(this::sent);
                 } else {
                     sink.send(batch, this::sent);
@@ -194,45 +223,40 @@ public final class Outbox {
                 sent(transportGone);
             }
             synchronized (this) {
-                insideSend = false;
-                if (!completedInside) {
+                if (flight != Flight.COMPLETED_INSIDE) {
+                    flight = Flight.AWAITING;
                     return;
                 }
+                flight = Flight.PUMPING;
             }
         }
     }
 
-    // The text frames at the head of the queue, up to the batch limit; a ping or the close waits for its own turn.
-    private List<String> takeTextFrames() {
-        List<String> batch = new ArrayList<>(Math.min(batchLimit, queue.size()));
-        while (batch.size() < batchLimit) {
-            String frame = queue.peek();
-            if (frame == null || isMarker(frame)) {
-                break;
-            }
+    // The first text frame and those right behind it, up to the batch limit; a ping or the close waits its turn.
+    private List<String> textFrames(Text first) {
+        List<String> batch = new ArrayList<>(Math.min(batchLimit, queue.size() + 1));
+        batch.add(first.frame());
+        while (batch.size() < batchLimit && queue.peek() instanceof Text next) {
             queue.poll();
-            queuedChars -= frame.length();
-            batch.add(frame);
+            queuedChars -= next.frame().length();
+            batch.add(next.frame());
         }
         return batch;
-    }
-
-    private static boolean isMarker(String frame) {
-        return frame == PING || frame == CLOSE;
     }
 
     private void sent(Throwable failure) {
         synchronized (this) {
             sendingSince = 0;
             if (failure != null) {
-                failed = true;
+                state = State.FAILED;
                 queue.clear();
                 queuedChars = 0;
             }
-            if (insideSend) {
-                completedInside = true;
+            if (flight == Flight.PUMPING) {
+                flight = Flight.COMPLETED_INSIDE;
                 return;
             }
+            flight = Flight.PUMPING;
         }
         pump();
     }

@@ -15,10 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Appends of one transaction. Each room's head (its {@code room_head} row: a lookup by key, where the highest
- * seq would cost a scan of the room's index) is read first, in name order, and locked when nodes share the
- * store, so that two nodes storing into the same rooms cannot deadlock. Lookups after that do not flush, so the
- * inserts leave together at the end. An append refused by the rules takes no seq, and the others are stored.
+ * Appends of one transaction. Each room's head is known first: on a node alone, from what this process
+ * committed before (the room's highest seq the first time); when nodes share the store, from the room's
+ * {@code room_head} row, locked in name order so that two nodes storing into the same rooms cannot deadlock.
+ * Lookups after that do not flush, so the inserts leave together at the end. An append refused by the rules
+ * takes no seq, and the others are stored.
  */
 final class AppendBatch {
 
@@ -30,12 +31,23 @@ final class AppendBatch {
     private final Map<Long, List<StoredEvent>> newEdits = new HashMap<>();
 
     private final Set<RoomName> checkedHeads;
+    private final Map<RoomName, Long> committedHeads;
 
-    /** @param checkedHeads rooms whose head row this process has checked against the room's events, to add to */
-    AppendBatch(EntityManager em, StoreSharing sharing, Set<RoomName> checkedHeads) {
+    /**
+     * @param checkedHeads   rooms whose head row this process has checked against the room's events, to add to
+     * @param committedHeads on a node alone, each room's last seq as this process committed it
+     */
+    AppendBatch(EntityManager em, StoreSharing sharing, Set<RoomName> checkedHeads,
+                Map<RoomName, Long> committedHeads) {
         this.em = em;
         this.sharing = sharing;
         this.checkedHeads = checkedHeads;
+        this.committedHeads = committedHeads;
+    }
+
+    /** Each room's last seq once this batch is committed. */
+    Map<RoomName, Long> heads() {
+        return Map.copyOf(heads);
     }
 
     List<Appended> apply(List<Append> appends) {
@@ -76,8 +88,11 @@ final class AppendBatch {
     // A row written by an older version (or by nodes before the store was used alone) may lag the events: the
     // first time this process meets a room, the row is raised to the room's highest seq.
     private long head(RoomName room) {
-        LockModeType lock = sharing == StoreSharing.NODES ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
-        RoomHead head = em.find(RoomHead.class, room.value(), lock);
+        if (sharing != StoreSharing.NODES) {
+            Long committed = committedHeads.get(room);
+            return committed != null ? committed : lastSeq(room);
+        }
+        RoomHead head = em.find(RoomHead.class, room.value(), LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             // two nodes making the row at once: one fails on the primary key, and its writer tries again
             head = new RoomHead(room.value(), lastSeq(room));
@@ -147,7 +162,10 @@ final class AppendBatch {
 
     private StoredEvent persist(Append append, RoomEvent.Kind kind, String text, Long messageId, String clientId) {
         long seq = heads.merge(append.room(), 1L, Long::sum);
-        roomHeads.get(append.room()).take(seq);
+        RoomHead head = roomHeads.get(append.room());
+        if (head != null) {
+            head.take(seq);
+        }
         StoredEvent event = new StoredEvent(append.room(), seq, kind, append.author(), text, messageId,
                 append.sentAt(), clientId);
         em.persist(event);

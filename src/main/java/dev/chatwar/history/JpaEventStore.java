@@ -2,17 +2,22 @@ package dev.chatwar.history;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +32,12 @@ public class JpaEventStore implements EventStore {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private final Set<RoomName> checkedHeads = ConcurrentHashMap.newKeySet();
+    // on a node alone, the last seq of each room this process stored into, known only once committed
+    private final Map<RoomName, Long> committedHeads = new ConcurrentHashMap<>();
 
     @Override
     public long lastSeq(RoomName room) {
@@ -39,7 +49,24 @@ public class JpaEventStore implements EventStore {
 
     @Override
     public List<Appended> appendAll(List<Append> appends) {
-        return new AppendBatch(em, sharing, checkedHeads).apply(appends);
+        AppendBatch batch = new AppendBatch(em, sharing, checkedHeads, committedHeads);
+        List<Appended> outcomes = batch.apply(appends);
+        if (sharing != StoreSharing.NODES) {
+            Map<RoomName, Long> reached = batch.heads();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        committedHeads.putAll(reached);
+                    }
+                }
+            });
+        }
+        return outcomes;
     }
 
     @Override
