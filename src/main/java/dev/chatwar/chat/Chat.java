@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -58,6 +59,7 @@ public final class Chat {
     private final Requests requests;
     private final Departures departures;
     private final MessageChanges changes;
+    private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
     public record Workers(Executor storeWriter, Executor fanOut) {
@@ -217,8 +219,15 @@ public final class Chat {
         departures.closeSession(sessionId, reason);
     }
 
+    // another node said the session ended
     void closeSession(String sessionId, String reason) {
+        sessionEnded.accept(sessionId);
         departures.closeSession(sessionId, reason);
+    }
+
+    /** Tells {@code listener} of each session that another node says has ended. */
+    public void whenSessionEndsElsewhere(Consumer<String> listener) {
+        this.sessionEnded = listener;
     }
 
     /** Closes the connections whose session has expired, with 4401. */

@@ -7,6 +7,7 @@ import dev.chatwar.cluster.ClusterSettings;
 import dev.chatwar.cluster.JmsCluster;
 import dev.chatwar.connection.RateLimits;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.identity.Authentication;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.RoomDirectory;
 import jakarta.annotation.PostConstruct;
@@ -63,6 +64,9 @@ public class ChatRuntime {
     @Inject
     RoomDirectory directory;
 
+    @Inject
+    Authentication authentication;
+
     @Resource
     ManagedThreadFactory threadFactory;
 
@@ -96,6 +100,7 @@ public class ChatRuntime {
             cluster = new JmsCluster(settings, requests);
             chat = new Chat(store, access, Clock.systemUTC(), outboxCapacity, cluster,
                     TimeUnit.SECONDS.toMillis(settings.peerTimeoutSecs()), workers);
+            chat.whenSessionEndsElsewhere(authentication.accounts()::ended);
             cluster.listen(chat::fromPeer);
             cluster.tell(new ClusterMessage.Hello());
             heartbeats = scheduler.scheduleAtFixedRate(logged("cluster heartbeat failed", chat::heartbeat), 0,

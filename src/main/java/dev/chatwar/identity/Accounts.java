@@ -26,6 +26,9 @@ public final class Accounts {
     public static final Duration TICKET_LIFETIME = Duration.ofSeconds(30);
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_OPEN_TICKETS = 10_000;
+    /** Sessions trusted without the database, at most, and for how long each. */
+    static final int CACHED_SESSIONS = 10_000;
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
     /** A freshly signed-in session and the token that proves it; the token is shown once. */
     public record Login(String token, AuthSession session) {
@@ -37,6 +40,7 @@ public final class Accounts {
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
+    private final SessionCache verified = new SessionCache(CACHED_SESSIONS, CACHE_TTL);
     // compared against when the user does not exist, so that a login takes as long either way
     private final String unknownUserHash;
 
@@ -94,7 +98,13 @@ public final class Accounts {
     }
 
     public void logout(AuthSession session) {
+        verified.forget(session.id());
         store.deleteSession(session.id());
+    }
+
+    /** A session ended on another node: this node no longer trusts its cached copy. */
+    public void ended(String sessionId) {
+        verified.forget(sessionId);
     }
 
     /** A one-time credential for one handshake, valid for {@link #TICKET_LIFETIME}. */
@@ -128,7 +138,13 @@ public final class Accounts {
 
     private Optional<AuthSession> live(String sessionId) {
         Instant now = now();
-        return store.session(sessionId).filter(session -> !session.expired(now));
+        Optional<AuthSession> cached = verified.get(sessionId, now);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<AuthSession> stored = store.session(sessionId).filter(session -> !session.expired(now));
+        stored.ifPresent(session -> verified.put(session, now));
+        return stored;
     }
 
     private static UserName validName(String name) {

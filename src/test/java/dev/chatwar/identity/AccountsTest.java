@@ -37,6 +37,28 @@ class AccountsTest {
     }
 
     @Test
+    void aVerifiedTokenIsAnsweredWithoutTheStoreUntilItsSessionEndsHereOrElsewhere() {
+        accounts.register("alice", "correct horse");
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
+        accounts.authenticate(login.token()).orElseThrow();
+        int lookups = store.sessionLookups();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(accounts.authenticate(login.token()).isPresent());
+        }
+        assertEquals(lookups, store.sessionLookups(), "ten handshakes with a known token, no lookup");
+
+        clock.advance(Accounts.CACHE_TTL);
+        assertTrue(accounts.authenticate(login.token()).isPresent());
+        assertEquals(lookups + 1, store.sessionLookups(), "trusted for the cache's ttl, then looked up again");
+
+        accounts.ended(login.session().id());
+        assertTrue(accounts.authenticate(login.token()).isPresent(), "still in the store: only this node forgot it");
+        accounts.logout(login.session());
+        assertTrue(accounts.authenticate(login.token()).isEmpty(), "signed out: refused at once");
+        assertTrue(accounts.authenticate("made-up-token").isEmpty());
+    }
+
+    @Test
     void passwordsAreStoredSaltedAndHashedNeverAsGiven() {
         accounts.register("alice", "same password");
         accounts.register("bob", "same password");

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Accounts and sessions in memory for unit tests. */
 public final class InMemoryAccountStore implements AccountStore {
 
+    private int sessionLookups;
+
     private final Map<UserName, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
@@ -35,7 +37,13 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public Optional<AuthSession> session(String id) {
+        sessionLookups++;
         return Optional.ofNullable(sessions.get(id));
+    }
+
+    /** How often a session was looked up. */
+    public int sessionLookups() {
+        return sessionLookups;
     }
 
     @Override
