@@ -21,23 +21,20 @@ final class LoadClient implements WebSocket.Listener {
     private static final String PRESENCE_PREFIX = "{\"type\":\"presence\"";
 
     private final Traffic traffic;
-    private final boolean reads;
     private final StringBuilder partial = new StringBuilder();
     private final ConcurrentHashMap<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
     private final CompletableFuture<JsonObject> welcome = new CompletableFuture<>();
-    private volatile boolean stopReading;
     private WebSocket socket;
     private CompletableFuture<WebSocket> sending;
     private int nextRef;
 
-    private LoadClient(Traffic traffic, boolean reads) {
+    private LoadClient(Traffic traffic) {
         this.traffic = traffic;
-        this.reads = reads;
     }
 
     /** Opens a connection of the user; completes when the server has said welcome. */
-    static CompletableFuture<LoadClient> open(HttpClient http, URI chat, String token, Traffic traffic, boolean reads) {
-        LoadClient client = new LoadClient(traffic, reads);
+    static CompletableFuture<LoadClient> open(HttpClient http, URI chat, String token, Traffic traffic) {
+        LoadClient client = new LoadClient(traffic);
         return http.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(chat, client)
                 .thenCompose(socket -> {
                     synchronized (client) {
@@ -49,13 +46,12 @@ final class LoadClient implements WebSocket.Listener {
                 .thenApply(welcome -> client);
     }
 
-    /** Joins the room; a client that does not read stops reading once it has joined. */
+    /** Joins the room. */
     CompletableFuture<JsonObject> join(String room) {
         return request(Json.createObjectBuilder().add("type", "join").add("room", room)).thenApply(joined -> {
             if (!"joined".equals(joined.getString("type"))) {
                 throw new IllegalStateException("join refused: " + joined);
             }
-            stopReading = !reads;
             return joined;
         });
     }
@@ -92,17 +88,6 @@ final class LoadClient implements WebSocket.Listener {
         }
     }
 
-    /** Ends the connection at once, without a close handshake (a client that does not read cannot do one). */
-    void abort() {
-        WebSocket open;
-        synchronized (this) {
-            open = socket;
-        }
-        if (open != null) {
-            open.abort();
-        }
-    }
-
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         if (!last) {
@@ -117,17 +102,13 @@ final class LoadClient implements WebSocket.Listener {
             }
             take(frame);
         }
-        if (!stopReading) {
-            webSocket.request(1);
-        }
+        webSocket.request(1);
         return null;
     }
 
     private void take(String frame) {
         if (frame.startsWith(MESSAGE_PREFIX)) {
-            if (reads) {
-                traffic.delivered(frame);
-            }
+            traffic.delivered(frame);
             return;
         }
         if (frame.startsWith(PRESENCE_PREFIX)) {

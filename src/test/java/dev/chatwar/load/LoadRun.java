@@ -1,6 +1,7 @@
 package dev.chatwar.load;
 
 import jakarta.json.Json;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -40,6 +41,9 @@ public final class LoadRun {
     private final String roomPrefix;
     private OptionalLong cpuAtStart = OptionalLong.empty();
     private OptionalLong cpuAtEnd = OptionalLong.empty();
+    private final List<StalledClient> stalled = new ArrayList<>();
+    private List<URI> chats = List.of();
+    private List<String> tokens = List.of();
 
     /**
      * @param base   the server's base URL, the WAR's context included: http://127.0.0.1:8080/
@@ -91,6 +95,11 @@ public final class LoadRun {
             hold();
         } finally {
             ticker.shutdownNow();
+        }
+        for (StalledClient client : stalled) {
+            // what the server did with a client that stopped reading: 4008 once its queue overflowed
+            client.closeCode(Duration.ofSeconds(2)).ifPresent(traffic::closed);
+            client.close();
         }
         int held = connected - (int) traffic.closes().values().stream().mapToLong(Long::longValue).sum();
         Double cpuPerDelivery = cpuAtStart.isPresent() && cpuAtEnd.isPresent() && traffic.deliveries() > 0
@@ -148,14 +157,23 @@ public final class LoadRun {
         Semaphore atOnce = new Semaphore(OPENING_AT_ONCE);
         List<CompletableFuture<LoadClient>> opened = new ArrayList<>();
         for (int i = 0; i < plan.clients(); i++) {
+            if (isSlow(i)) {
+                opened.add(null); // a StalledClient, opened once the others have joined
+                continue;
+            }
             atOnce.acquire();
-            boolean reads = !isSlow(i);
             opened.add(LoadClient.open(transports.get(i % transports.size()), chats.get(i % chats.size()),
-                    tokens.get(plan.userOf(i)),
-                    traffic, reads).whenComplete((client, failure) -> atOnce.release()));
+                    tokens.get(plan.userOf(i)), traffic).whenComplete((client, failure) -> atOnce.release()));
         }
+        this.chats = chats;
+        this.tokens = tokens;
         int connected = 0;
         for (CompletableFuture<LoadClient> client : opened) {
+            if (client == null) {
+                clients.add(null);
+                connected++;
+                continue;
+            }
             try {
                 clients.add(client.get(60, TimeUnit.SECONDS));
                 connected++;
@@ -187,6 +205,16 @@ public final class LoadRun {
             }
         }
         CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).join();
+        for (int i = 0; i < plan.clients(); i++) {
+            if (isSlow(i)) {
+                try {
+                    stalled.add(StalledClient.joining(chats.get(i % chats.size()), tokens.get(plan.userOf(i)),
+                            roomPrefix + plan.roomOf(i)));
+                } catch (IOException failed) {
+                    traffic.errorFrame("connect_failed");
+                }
+            }
+        }
     }
 
     /** Sends until the measurement ends: paced at the plan's rate, or as fast as the window lets. */
@@ -259,11 +287,7 @@ public final class LoadRun {
         for (int i = 0; i < clients.size(); i++) {
             LoadClient client = clients.get(i);
             if (client != null) {
-                if (isSlow(i)) {
-                    client.abort();
-                } else {
-                    client.close();
-                }
+                client.close();
             }
         }
     }
