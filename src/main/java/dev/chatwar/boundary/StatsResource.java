@@ -1,6 +1,7 @@
 package dev.chatwar.boundary;
 
 import dev.chatwar.chat.Chat;
+import dev.chatwar.history.StoreWriter;
 import dev.chatwar.chat.ChatRuntime;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -11,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Operational counters: open connections, users, rooms, the other nodes heard from lately, and how many
- * connections ended with each close code.
+ * Operational counters: open connections, users, rooms, the other nodes heard from lately, how many
+ * connections ended with each close code, and the store's transactions and the appends they carried.
  */
 @Path("stats")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +25,7 @@ public class StatsResource {
     @GET
     public String stats() {
         Chat chat = runtime.chat();
+        StoreWriter.Stats store = chat.storeStats();
         JsonObjectBuilder closeCodes = Json.createObjectBuilder();
         chat.connections().closeCodeCounts().forEach((code, count) -> closeCodes.add(String.valueOf(code), count));
         return Json.createObjectBuilder()
@@ -32,6 +34,7 @@ public class StatsResource {
                 .add("rooms", chat.roomCount())
                 .add("peers", chat.peerCount())
                 .add("closeCodes", closeCodes)
+                .add("store", Json.createObjectBuilder().add("commits", store.commits()).add("appends", store.appends()))
                 .build().toString();
     }
 }

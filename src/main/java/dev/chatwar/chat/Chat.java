@@ -249,6 +249,10 @@ public final class Chat {
         return rooms.count();
     }
 
+    public StoreWriter.Stats storeStats() {
+        return events.storeStats();
+    }
+
     void tellInvited(RoomName room, UserName invited, UserName by) {
         String invitation = frames.invitation(room, by);
         drop(connections.of(invited).stream().filter(connection -> !connection.send(invitation))

@@ -128,12 +128,7 @@ final class RoomEvents {
         }
     }
 
-    /** Transactions committed, and appends they held: how many events share a commit. */
-    long commits() {
-        return writer.commits();
-    }
-
-    long appended() {
-        return writer.appended();
+    StoreWriter.Stats storeStats() {
+        return writer.stats();
     }
 }

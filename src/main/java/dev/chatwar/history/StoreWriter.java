@@ -64,13 +64,12 @@ public final class StoreWriter {
         return true;
     }
 
-    /** Transactions committed and events appended (or refused) so far: how many events share a commit. */
-    public long commits() {
-        return commits.get();
+    /** Transactions committed, and the appends they held, so far: how many events share a commit. */
+    public record Stats(long commits, long appends) {
     }
 
-    public long appended() {
-        return appended.get();
+    public Stats stats() {
+        return new Stats(commits.get(), appended.get());
     }
 
     private void drain() {

@@ -51,6 +51,7 @@ class ConcurrentChatIT extends DeployedWar {
         // six senders, on connections of different users, publish at the same time
         List<ChatClient> senders = List.of(clients.get(0), clients.get(3), clients.get(6), clients.get(12),
                 clients.get(13), clients.get(20));
+        JsonObject storeBefore = api.stats().getJsonObject("store");
         List<JsonObject> acks = all(senders.stream()
                 .map(sender -> CompletableFuture.supplyAsync(() -> {
                     List<JsonObject> mine = new ArrayList<>();
@@ -62,6 +63,13 @@ class ConcurrentChatIT extends DeployedWar {
         assertTrue(acks.stream().allMatch(ack -> ack.getString("type").equals("ack")), "every send is acked");
 
         int total = SENDERS * MESSAGES_PER_SENDER;
+        JsonObject storeAfter = api.stats().getJsonObject("store");
+        long appends = storeAfter.getJsonNumber("appends").longValue() - storeBefore.getJsonNumber("appends").longValue();
+        long commits = storeAfter.getJsonNumber("commits").longValue() - storeBefore.getJsonNumber("commits").longValue();
+        assertEquals(total, appends, "every message went through the store's writer once");
+        assertTrue(commits >= 1 && commits <= appends, commits + " commits");
+        System.out.printf("ConcurrentChatIT: %d messages of %d concurrent senders in %d commits (%.1f a commit)%n",
+                appends, SENDERS, commits, (double) appends / commits);
         List<Long> expectedSeqs = LongStream.rangeClosed(1, total).boxed().toList();
         List<Long> referenceOrder = ids(clients.get(0).awaitInRoom(room, "message", total));
         for (ChatClient client : clients) {
