@@ -25,6 +25,8 @@ final class Joins {
     /** Rooms one connection may be in at once, the lobby included. */
     static final int MAX_ROOMS_PER_CONNECTION = Chat.MAX_ROOMS_PER_CONNECTION;
 
+    private static final int MAX_UNLOCKED_ATTEMPTS = 5;
+
     private final EventStore store;
     private final RoomAccess access;
     private final RoomEvents events;
@@ -58,12 +60,18 @@ final class Joins {
         }
         Reading reading = store.reading(connection.user(), room.name());
         Replay replay = new Replay(room.name(), after);
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             int accessChanges = room.accessChanges();
             access.requireEntry(connection.user(), room.name());
             replay.readUpTo(room.lastSeq());
-            Set<Connection> dropped = room.locked(() -> {
-                if (room.accessChanges() != accessChanges || !replay.reaches(room.lastSeq())) {
+            // a room that delivers faster than its gap can be read is not chased for ever: the last gap, small
+            // by then, is read under the lock
+            boolean last = attempt >= MAX_UNLOCKED_ATTEMPTS;
+            Set<Connection> dropped = room.lockedUnlessAccessChanged(accessChanges, () -> {
+                if (last) {
+                    replay.readUpTo(room.lastSeq());
+                }
+                if (!replay.reaches(room.lastSeq())) {
                     return null;
                 }
                 connection.rooms().add(room.name());

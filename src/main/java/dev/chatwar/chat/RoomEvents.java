@@ -57,13 +57,10 @@ final class RoomEvents {
         while (!admitted) {
             int accessChanges = room.accessChanges();
             admit.run();
-            admitted = room.locked(() -> {
-                if (room.accessChanges() != accessChanges) {
-                    return false;
-                }
+            admitted = room.lockedUnlessAccessChanged(accessChanges, () -> {
                 room.appending(1);
                 return true;
-            });
+            }) != null;
         }
         if (!writer.submit(append, outcome -> stored(room, outcome, published))) {
             room.appending(-1);

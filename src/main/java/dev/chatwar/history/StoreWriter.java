@@ -96,8 +96,7 @@ public final class StoreWriter {
         if (outcomes == null) {
             outcomes = new ArrayList<>(batch.size());
             for (Job job : batch) {
-                List<Appended> alone = tryAppend(List.of(job));
-                outcomes.add(alone != null ? alone.get(0) : null);
+                outcomes.add(tryAppend(List.of(job)).get(0));
             }
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -105,6 +104,7 @@ public final class StoreWriter {
         }
     }
 
+    // null when a batch of several failed; a single append's failure is its outcome
     private List<Appended> tryAppend(List<Job> jobs) {
         try {
             List<Appended> outcomes = store.appendAll(jobs.stream().map(Job::append).toList());

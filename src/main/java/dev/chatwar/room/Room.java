@@ -194,6 +194,14 @@ public final class Room {
         return accessChanges;
     }
 
+    /**
+     * Runs the action under the room's monitor, unless who may enter changed since {@code accessChanges} was
+     * read: then it returns null, and a check made before must be made again.
+     */
+    public synchronized <T> T lockedUnlessAccessChanged(int accessChanges, Supplier<T> action) {
+        return this.accessChanges == accessChanges ? action.get() : null;
+    }
+
     /** Records that who may enter changed; call under the room's monitor, with the change. */
     public synchronized void accessChanged() {
         accessChanges++;

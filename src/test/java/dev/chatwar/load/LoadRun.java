@@ -42,8 +42,7 @@ public final class LoadRun {
     private OptionalLong cpuAtStart = OptionalLong.empty();
     private OptionalLong cpuAtEnd = OptionalLong.empty();
     private final List<StalledClient> stalled = new ArrayList<>();
-    private List<URI> chats = List.of();
-    private List<String> tokens = List.of();
+    private final List<URI> chats;
 
     /**
      * @param base   the server's base URL, the WAR's context included: http://127.0.0.1:8080/
@@ -62,6 +61,8 @@ public final class LoadRun {
         this.target = target;
         this.base = nodes.get(0);
         this.nodes = List.copyOf(nodes);
+        this.chats = this.nodes.stream()
+                .map(node -> URI.create(node.toString().replaceFirst("^http", "ws")).resolve("chat")).toList();
         this.server = server;
         this.progress = progress;
         this.traffic = new Traffic(plan.window());
@@ -81,7 +82,7 @@ public final class LoadRun {
         double connectSeconds = (System.nanoTime() - opening) / 1e9;
         progress.printf("[%s %s] %d of %d connections open in %.1f s (%.0f/s)%n", plan.name(), target, connected,
                 plan.clients(), connectSeconds, connected / connectSeconds);
-        joinRooms();
+        joinRooms(tokens);
         Double rssPerConnection = perConnection(before, server.residentBytes(), connected);
         Double heapPerConnection = perConnection(heapBefore, server.liveHeapBytes(), connected);
 
@@ -152,8 +153,6 @@ public final class LoadRun {
     }
 
     private int connect(List<String> tokens) throws InterruptedException {
-        List<URI> chats = nodes.stream()
-                .map(node -> URI.create(node.toString().replaceFirst("^http", "ws")).resolve("chat")).toList();
         Semaphore atOnce = new Semaphore(OPENING_AT_ONCE);
         List<CompletableFuture<LoadClient>> opened = new ArrayList<>();
         for (int i = 0; i < plan.clients(); i++) {
@@ -165,8 +164,6 @@ public final class LoadRun {
             opened.add(LoadClient.open(transports.get(i % transports.size()), chats.get(i % chats.size()),
                     tokens.get(plan.userOf(i)), traffic).whenComplete((client, failure) -> atOnce.release()));
         }
-        this.chats = chats;
-        this.tokens = tokens;
         int connected = 0;
         for (CompletableFuture<LoadClient> client : opened) {
             if (client == null) {
@@ -194,7 +191,7 @@ public final class LoadRun {
         return false;
     }
 
-    private void joinRooms() {
+    private void joinRooms(List<String> tokens) {
         if (plan.rooms() == 0) {
             return;
         }
