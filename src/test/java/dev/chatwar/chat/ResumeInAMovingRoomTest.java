@@ -42,6 +42,7 @@ class ResumeInAMovingRoomTest {
     private Chat chat;
     private volatile boolean racing;
     private int raced;
+    private final List<CompletableFuture<?>> racers = new java.util.ArrayList<>();
 
     // the store, but each page read while racing lets another thread publish one more message first
     private final EventStore store = new EventStore() {
@@ -75,6 +76,7 @@ class ResumeInAMovingRoomTest {
             if (racing && room.equals(ROOM)) {
                 raced++;
                 CompletableFuture<?> other = CompletableFuture.runAsync(() -> say("raced " + raced));
+                racers.add(other);
                 try {
                     other.get(500, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException heldByTheRoomsLock) {
@@ -103,6 +105,8 @@ class ResumeInAMovingRoomTest {
         racing = true;
         chat.receive(resuming, "{\"type\":\"join\",\"room\":\"busy\",\"after\":2}");
         racing = false;
+        // the message raced during the read under the lock is published once the join let go of the room
+        CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS).join();
         say("after the join");
 
         assertTrue(raced > 5, raced + " reads: the room moved on during every read outside the lock");
