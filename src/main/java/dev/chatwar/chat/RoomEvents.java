@@ -75,9 +75,13 @@ final class RoomEvents {
         if (outcome instanceof Appended.Stored stored) {
             cluster.tell(new ClusterMessage.Stored(stored.event()));
             room.deliveries().put(() -> {
-                room.appending(-1);
-                deliver(room, stored.event());
-                published.complete(new Room.Published(stored.event(), false));
+                try {
+                    room.appending(-1);
+                    deliver(room, stored.event());
+                } finally {
+                    // stored is stored: the sender is answered, and its next request runs, whatever the delivery did
+                    published.complete(new Room.Published(stored.event(), false));
+                }
             });
             return;
         }
