@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import me.normanmaurer.maven.autobahntestsuite.AutobahnTestSuite;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,7 +42,10 @@ class AutobahnIT {
         return ShrinkWrap.create(WebArchive.class, "autobahn.war").addClass(EchoEndpoint.class);
     }
 
+    // The fuzzing client (Jython, Twisted) once hung in its select loop for half an hour at case 5.9, on the
+    // third server start of one CI run: interrupt it and fail, instead of holding the build.
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theWebSocketStackPassesTheAutobahnFuzzingClientCases() throws IOException {
         AutobahnTestSuite.runFuzzingClient(AGENT, "ws://127.0.0.1:8180/autobahn/echo", Map.of("version", 18),
                 List.of("*"), EXCLUDED);
