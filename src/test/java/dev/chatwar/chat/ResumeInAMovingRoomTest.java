@@ -7,21 +7,18 @@ import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.connection.Connection;
-import dev.chatwar.history.Append;
-import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
-import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomAccess;
+import dev.chatwar.support.ForwardingStore;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.InMemoryRoomDirectory;
 import dev.chatwar.support.RecordingSink;
 import dev.chatwar.support.TestSessions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,32 +42,7 @@ class ResumeInAMovingRoomTest {
     private final List<CompletableFuture<?>> racers = new java.util.ArrayList<>();
 
     // the store, but each page read while racing lets another thread publish one more message first
-    private final EventStore store = new EventStore() {
-        @Override
-        public long lastSeq(RoomName room) {
-            return stored.lastSeq(room);
-        }
-
-        @Override
-        public List<Appended> appendAll(List<Append> appends) {
-            return stored.appendAll(appends);
-        }
-
-        @Override
-        public Optional<RoomEvent> find(long id) {
-            return stored.find(id);
-        }
-
-        @Override
-        public Reading reading(UserName user, RoomName room) {
-            return stored.reading(user, room);
-        }
-
-        @Override
-        public long markRead(UserName user, RoomName room, long seq) {
-            return stored.markRead(user, room, seq);
-        }
-
+    private final EventStore store = new ForwardingStore(stored) {
         @Override
         public List<RoomEvent> page(RoomName room, HistoryQuery query) {
             if (racing && room.equals(ROOM)) {
@@ -85,7 +57,7 @@ class ResumeInAMovingRoomTest {
                     throw new IllegalStateException(failed);
                 }
             }
-            return stored.page(room, query);
+            return super.page(room, query);
         }
     };
 

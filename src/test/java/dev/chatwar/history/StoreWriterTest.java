@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.support.ForwardingStore;
 import dev.chatwar.support.InMemoryEventStore;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,16 +1,22 @@
-package dev.chatwar.history;
+package dev.chatwar.support;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.Append;
+import dev.chatwar.history.Appended;
+import dev.chatwar.history.EventStore;
+import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.Reading;
+import dev.chatwar.history.RoomEvent;
 import java.util.List;
 import java.util.Optional;
 
 /** An event store that hands every call to another, for tests that change one behaviour. */
-class ForwardingStore implements EventStore {
+public class ForwardingStore implements EventStore {
 
     private final EventStore store;
 
-    ForwardingStore(EventStore store) {
+    public ForwardingStore(EventStore store) {
         this.store = store;
     }
 
