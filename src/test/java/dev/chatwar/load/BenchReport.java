@@ -1,12 +1,16 @@
 package dev.chatwar.load;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The benchmark's results as a Markdown table with WAR/peer ratios, and as an SVG bar chart. */
+/**
+ * The benchmark's results as a Markdown table with the WAR's ratios to the naive endpoint and to the peer, and as
+ * an SVG bar chart.
+ */
 final class BenchReport {
 
     private record Metric(String label, ToDoubleFunction<RunResult> value, String format) {
@@ -39,36 +43,46 @@ final class BenchReport {
 
     private static final double BELOW_NOISE = Double.NEGATIVE_INFINITY;
 
+    private static final List<String> NAMES = List.of("WAR on WildFly", "naive endpoint, same WildFly", "Node ws peer");
+    private static final String[] COLORS = {"#1f6fb2", "#7a9a3a", "#e8871e"};
+
     private BenchReport() {
     }
 
     static String table(Machine machine, List<RunResult> results) {
         StringBuilder table = new StringBuilder("Machine: ").append(machine).append(".\n");
-        for (Map.Entry<String, RunResult[]> scenario : pairs(results).entrySet()) {
-            RunResult war = scenario.getValue()[0];
-            RunResult peer = scenario.getValue()[1];
-            table.append("\n### ").append(scenario.getKey()).append(": ").append(war.clients()).append(" clients, ")
-                    .append(war.rooms()).append(war.rooms() == 1 ? " room, " : " rooms, ").append(war.senders())
-                    .append(" senders, ").append(war.rate() == 0 ? "flat out" : format("%,.0f", war.rate()) + " messages/s")
-                    .append("\n\n| | WAR on WildFly | Node ws peer | WAR / peer |\n|---|---:|---:|---:|\n");
+        for (Map.Entry<String, RunResult[]> scenario : byTarget(results).entrySet()) {
+            RunResult[] runs = scenario.getValue();
+            RunResult any = Arrays.stream(runs).filter(run -> run != null).findFirst().orElseThrow();
+            table.append("\n### ").append(scenario.getKey()).append(": ").append(any.clients()).append(" clients, ")
+                    .append(any.rooms()).append(any.rooms() == 1 ? " room, " : " rooms, ").append(any.senders())
+                    .append(" senders, ").append(any.rate() == 0 ? "flat out" : format("%,.0f", any.rate()) + " messages/s")
+                    .append("\n\n| | ").append(String.join(" | ", NAMES))
+                    .append(" | WAR / naive | WAR / peer |\n|---|---:|---:|---:|---:|---:|\n");
             for (Metric metric : METRICS) {
-                double ours = war == null ? Double.NaN : metric.value().applyAsDouble(war);
-                double theirs = peer == null ? Double.NaN : metric.value().applyAsDouble(peer);
-                table.append("| ").append(metric.label()).append(" | ").append(cell(metric.format(), ours)).append(" | ")
-                        .append(cell(metric.format(), theirs)).append(" | ")
-                        .append(theirs > 0 && ours >= 0 ? format("%.2f", ours / theirs) : "").append(" |\n");
+                double[] values = new double[runs.length];
+                table.append("| ").append(metric.label()).append(" | ");
+                for (int i = 0; i < runs.length; i++) {
+                    values[i] = runs[i] == null ? Double.NaN : metric.value().applyAsDouble(runs[i]);
+                    table.append(cell(metric.format(), values[i])).append(" | ");
+                }
+                table.append(ratio(values[0], values[1])).append(" | ").append(ratio(values[0], values[2])).append(" |\n");
             }
         }
         return table.toString();
     }
 
-    /** Per scenario, WAR beside peer: deliveries a second, p99 latency and server CPU per delivery where messages
+    private static String ratio(double ours, double theirs) {
+        return theirs > 0 && ours >= 0 ? format("%.2f", ours / theirs) : "";
+    }
+
+    /** Per scenario, WAR beside the naive endpoint and the peer: deliveries a second, p99 latency and server CPU per delivery where messages
      * flowed, and connections opened a second everywhere. */
     static String chart(List<RunResult> results) {
-        Map<String, RunResult[]> all = pairs(results);
+        Map<String, RunResult[]> all = byTarget(results);
         Map<String, RunResult[]> traffic = new LinkedHashMap<>(all);
-        traffic.values().removeIf(pair -> pair[0] == null || pair[0].senders() == 0);
-        int panelWidth = Math.max(260, 80 * all.size() + 40);
+        traffic.values().removeIf(runs -> Arrays.stream(runs).allMatch(run -> run == null || run.senders() == 0));
+        int panelWidth = Math.max(260, 105 * all.size() + 40);
         int width = panelWidth * 4 + 100;
         StringBuilder svg = new StringBuilder(format(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"360\" font-family=\"sans-serif\" "
@@ -79,51 +93,51 @@ final class BenchReport {
                 result -> Double.isNaN(orNaN(result.cpuMicrosPerDelivery())) ? 0 : result.cpuMicrosPerDelivery());
         panel(svg, all, 3 * panelWidth + 95, panelWidth, "connections opened a second (higher is better)",
                 RunResult::connectionsPerSecond);
-        svg.append("<rect x=\"20\" y=\"335\" width=\"12\" height=\"12\" fill=\"#1f6fb2\"/>")
-                .append("<text x=\"38\" y=\"345\">WAR on WildFly</text>")
-                .append("<rect x=\"150\" y=\"335\" width=\"12\" height=\"12\" fill=\"#e8871e\"/>")
-                .append("<text x=\"168\" y=\"345\">Node ws peer</text>\n</svg>\n");
+        for (int i = 0; i < NAMES.size(); i++) {
+            svg.append(format("<rect x=\"%d\" y=\"335\" width=\"12\" height=\"12\" fill=\"%s\"/>", 20 + 220 * i,
+                    COLORS[i])).append(format("<text x=\"%d\" y=\"345\">%s</text>%n", 38 + 220 * i, NAMES.get(i)));
+        }
+        svg.append("</svg>\n");
         return svg.toString();
     }
 
-    private static void panel(StringBuilder svg, Map<String, RunResult[]> pairs, int left, int width, String title,
+    private static void panel(StringBuilder svg, Map<String, RunResult[]> scenarios, int left, int width, String title,
             ToDoubleFunction<RunResult> value) {
         int top = 40;
         int height = 240;
-        double max = pairs.values().stream().flatMap(pair -> java.util.Arrays.stream(pair))
+        double max = scenarios.values().stream().flatMap(Arrays::stream)
                 .filter(result -> result != null).mapToDouble(value).max().orElse(1);
         max = max <= 0 ? 1 : max;
         svg.append(format("<text x=\"%d\" y=\"24\" font-size=\"13\" font-weight=\"bold\">%s</text>\n", left, title));
         svg.append(format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", left, top + height,
                 left + width, top + height));
-        int slot = width / Math.max(1, pairs.size());
+        int slot = width / Math.max(1, scenarios.size());
         int i = 0;
-        for (Map.Entry<String, RunResult[]> pair : pairs.entrySet()) {
-            int x = left + i++ * slot + slot / 2 - 30;
-            String[] colors = {"#1f6fb2", "#e8871e"};
-            for (int side = 0; side < 2; side++) {
-                RunResult result = pair.getValue()[side];
+        for (Map.Entry<String, RunResult[]> scenario : scenarios.entrySet()) {
+            int x = left + i++ * slot + slot / 2 - 45;
+            for (int side = 0; side < COLORS.length; side++) {
+                RunResult result = scenario.getValue()[side];
                 double v = result == null ? 0 : value.applyAsDouble(result);
                 int bar = (int) Math.round(v / max * height);
                 int barX = x + side * 30;
                 svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"27\" height=\"%d\" fill=\"%s\"/>\n", barX,
-                        top + height - bar, bar, colors[side]));
+                        top + height - bar, bar, COLORS[side]));
                 svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"9\">%s</text>\n",
                         barX + 13, top + height - bar - 3, compact(v)));
             }
-            svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x + 28,
-                    top + height + 16, pair.getKey()));
+            svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x + 43,
+                    top + height + 16, scenario.getKey()));
         }
     }
 
-    /** Scenario → {WAR result, peer result}, in the order run; scenarios without traffic are left out of charts. */
-    private static Map<String, RunResult[]> pairs(List<RunResult> results) {
-        Map<String, RunResult[]> pairs = new LinkedHashMap<>();
+    /** Scenario → its results in the order of {@link Benchmark#TARGETS} (null where a target did not run). */
+    private static Map<String, RunResult[]> byTarget(List<RunResult> results) {
+        Map<String, RunResult[]> byTarget = new LinkedHashMap<>();
         for (RunResult result : results) {
-            RunResult[] pair = pairs.computeIfAbsent(result.scenario(), any -> new RunResult[2]);
-            pair[result.target().equals(Benchmark.WAR) ? 0 : 1] = result;
+            byTarget.computeIfAbsent(result.scenario(), any -> new RunResult[Benchmark.TARGETS.size()])
+                    [Benchmark.TARGETS.indexOf(result.target())] = result;
         }
-        return pairs;
+        return byTarget;
     }
 
     private static String cell(String format, double value) {

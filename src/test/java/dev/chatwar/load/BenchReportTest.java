@@ -14,9 +14,23 @@ class BenchReportTest {
     void memoryThatShrankWhileConnectionsOpenedIsReportedAsBelowNoiseNotAsANegativeSize() {
         String table = BenchReport.table(MACHINE, List.of(run("war", 2.5, -59.4), run("peer", 8.0, null)));
 
-        assertTrue(table.contains("| server live heap per connection, after a full GC (KiB; JVM only) | below noise |  |  |"),
+        assertTrue(table.contains(
+                "| server live heap per connection, after a full GC (KiB; JVM only) | below noise |  |  |  |  |"), table);
+        assertTrue(table.contains("| server resident memory growth per connection (KiB) | 2.5 |  | 8.0 |  | 0.31 |"),
                 table);
-        assertTrue(table.contains("| server resident memory growth per connection (KiB) | 2.5 | 8.0 | 0.31 |"), table);
+    }
+
+    @Test
+    void theWarIsComparedWithTheNaiveEndpointAndWithThePeerInColumnsOfTheirOwn() {
+        String table = BenchReport.table(MACHINE,
+                List.of(run("war", 2.5, 6.0), run("naive", 5.0, 3.0), run("peer", 10.0, null)));
+
+        assertTrue(table.contains("| | WAR on WildFly | naive endpoint, same WildFly | Node ws peer | WAR / naive | WAR / peer |"),
+                table);
+        assertTrue(table.contains("| server resident memory growth per connection (KiB) | 2.5 | 5.0 | 10.0 | 0.50 | 0.25 |"),
+                table);
+        assertTrue(table.contains("| server live heap per connection, after a full GC (KiB; JVM only) | 6.0 | 3.0 |  | 2.00 |  |"),
+                table);
     }
 
     private static RunResult run(String target, double rssKib, Double heapKib) {

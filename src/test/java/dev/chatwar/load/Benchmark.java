@@ -14,36 +14,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark: every scenario against the WAR and then against the peer, in the same run on the same
- * machine, written out as JSON, a Markdown table with the WAR/peer ratios, and an SVG chart.
+ * The benchmark: every scenario against the WAR, the naive endpoint on the same server (when given) and the peer,
+ * in the same run on the same machine, written out as JSON, a Markdown table with the WAR's ratios to the other
+ * two, and an SVG chart.
  */
 final class Benchmark {
 
     static final String WAR = "war";
+    static final String NAIVE = "naive";
     static final String PEER = "peer";
+    static final List<String> TARGETS = List.of(WAR, NAIVE, PEER);
 
-    private final URI war;
-    private final ServerProcess warProcess;
-    private final URI peer;
-    private final ServerProcess peerProcess;
+    /** One server the benchmark drives. */
+    record Target(String name, URI url, ServerProcess process) {
+    }
+
+    private final List<Target> targets;
     private final PrintStream progress;
 
-    Benchmark(URI war, ServerProcess warProcess, URI peer, ServerProcess peerProcess, PrintStream progress) {
-        this.war = war;
-        this.warProcess = warProcess;
-        this.peer = peer;
-        this.peerProcess = peerProcess;
+    Benchmark(List<Target> targets, PrintStream progress) {
+        this.targets = List.copyOf(targets);
         this.progress = progress;
     }
 
     List<RunResult> run(List<String> scenarios, boolean tiny, Path out) throws InterruptedException, IOException {
-        progress.printf("WAR %s (%s), peer %s (%s)%n", war, warProcess.describe(), peer, peerProcess.describe());
+        for (Target target : targets) {
+            progress.printf("%s %s (%s)%n", target.name(), target.url(), target.process().describe());
+        }
         if (!tiny) {
-            progress.println("Warming up: the tiny version of each scenario on both servers, not reported");
+            progress.println("Warming up: the tiny version of each scenario on every server, not reported");
             for (String scenario : scenarios) {
-                for (URI server : List.of(war, peer)) {
-                    new LoadRun(LoadPlan.scenario(scenario, true), "warm-up", server, ServerProcess.matching(), progress)
-                            .run();
+                for (Target target : targets) {
+                    new LoadRun(LoadPlan.scenario(scenario, true), "warm-up", target.url(), ServerProcess.matching(),
+                            progress).beside(LoadPlan.background(scenario, true)).run();
                 }
             }
             settle();
@@ -51,10 +54,11 @@ final class Benchmark {
         List<RunResult> results = new ArrayList<>();
         for (String scenario : scenarios) {
             LoadPlan plan = LoadPlan.scenario(scenario, tiny);
-            results.add(new LoadRun(plan, WAR, war, warProcess, progress).run());
-            settle();
-            results.add(new LoadRun(plan, PEER, peer, peerProcess, progress).run());
-            settle();
+            for (Target target : targets) {
+                results.add(new LoadRun(plan, target.name(), target.url(), target.process(), progress)
+                        .beside(LoadPlan.background(scenario, tiny)).run());
+                settle();
+            }
         }
         Files.createDirectories(out);
         Machine machine = Machine.describe();

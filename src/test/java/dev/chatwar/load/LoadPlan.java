@@ -1,6 +1,7 @@
 package dev.chatwar.load;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The shape of one load run: how many connections of how many users in how many rooms, who sends, how
@@ -76,8 +77,26 @@ public record LoadPlan(String name, int clients, int users, int rooms, int sende
                     measure, Duration.ZERO);
             case "slow" -> new LoadPlan(name, 10, 10, 1, tiny ? 1 : 5, tiny ? 10 : 200, 1, 3000, 1, warmup, measure,
                     Duration.ZERO);
-            default -> throw new IllegalArgumentException("no scenario " + name
-                    + "; there are fanout, fanout64, one-room, rooms, latency, storm, steady and slow");
+            // 100 rooms of 5 at one message a second each: alone, the baseline of hot-room; in hot-room, while
+            // the one-room load runs flat out beside them
+            case "quiet", "hot-room" -> new LoadPlan(name, 500 / scale, 100 / scale, 100 / scale, 100 / scale,
+                    100 / scale, 1, 64, 0, warmup, measure, Duration.ZERO);
+            default -> throw new IllegalArgumentException("no scenario " + name + "; there are "
+                    + String.join(", ", LoadTool.SCENARIOS));
         };
+    }
+
+    /**
+     * The load that runs beside a scenario's own, from before its warm-up until its measurement ends: in
+     * {@code hot-room}, one room flat out (as in {@code one-room}), so that what a hot room costs the quiet ones
+     * is the difference between {@code hot-room} and {@code quiet}.
+     */
+    public static Optional<LoadPlan> background(String name, boolean tiny) {
+        if (!name.equals("hot-room")) {
+            return Optional.empty();
+        }
+        LoadPlan hot = scenario("one-room", tiny);
+        return Optional.of(new LoadPlan("hot-room-background", hot.clients(), hot.users(), hot.rooms(), hot.senders(),
+                0, hot.window(), hot.payload(), 0, Duration.ZERO, Duration.ofHours(1), Duration.ZERO));
     }
 }

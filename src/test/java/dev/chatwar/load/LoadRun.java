@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -43,6 +44,8 @@ public final class LoadRun {
     private OptionalLong cpuAtEnd = OptionalLong.empty();
     private final List<StalledClient> stalled = new ArrayList<>();
     private final List<URI> chats;
+    private LoadPlan background;
+    private volatile boolean stopping;
 
     /**
      * @param base   the server's base URL, the WAR's context included: http://127.0.0.1:8080/
@@ -72,6 +75,21 @@ public final class LoadRun {
         }
     }
 
+    /** Runs this load, too, from before this run's warm-up until its measurement ends (see LoadPlan.background). */
+    public LoadRun beside(Optional<LoadPlan> load) {
+        background = load.orElse(null);
+        return this;
+    }
+
+    long deliveredSoFar() {
+        return traffic.deliveries();
+    }
+
+    /** Ends the sending now, as if the measurement were over. */
+    void stop() {
+        stopping = true;
+    }
+
     public RunResult run() throws InterruptedException {
         awaitServer(Duration.ofMinutes(3));
         List<String> tokens = signIn();
@@ -89,6 +107,7 @@ public final class LoadRun {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long started = System.nanoTime();
         ticker.scheduleAtFixedRate(() -> tick(started, connected), 1, 1, TimeUnit.SECONDS);
+        Beside beside = background == null ? null : Beside.start(background, target, nodes, progress);
         try {
             if (plan.senders() > 0) {
                 drive();
@@ -96,6 +115,9 @@ public final class LoadRun {
             hold();
         } finally {
             ticker.shutdownNow();
+            if (beside != null) {
+                beside.stop();
+            }
         }
         for (StalledClient client : stalled) {
             // what the server did with a client that stopped reading: 4008 once its queue overflowed
@@ -103,7 +125,9 @@ public final class LoadRun {
             client.close();
         }
         int held = connected - (int) traffic.closes().values().stream().mapToLong(Long::longValue).sum();
-        Double cpuPerDelivery = cpuAtStart.isPresent() && cpuAtEnd.isPresent() && traffic.deliveries() > 0
+        // with a load beside this one, the process's CPU time is mostly that load's: not this run's per delivery
+        Double cpuPerDelivery = background == null && cpuAtStart.isPresent() && cpuAtEnd.isPresent()
+                && traffic.deliveries() > 0
                 ? (cpuAtEnd.getAsLong() - cpuAtStart.getAsLong()) / 1000.0 / traffic.deliveries() : null;
         RunResult result = RunResult.of(plan, target, connected, held, connectSeconds, traffic, rssPerConnection,
                 heapPerConnection, cpuPerDelivery);
@@ -228,7 +252,7 @@ public final class LoadRun {
                 cpuAtStart = server.cpuNanos();
                 measuring = true;
             }
-            if (now >= ends) {
+            if (now >= ends || stopping) {
                 break;
             }
             long intended;

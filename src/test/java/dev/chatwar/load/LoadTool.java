@@ -22,11 +22,12 @@ import java.util.Set;
  * run   --url URL[,URL…] --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
  *       [--window N] [--payload N] [--slow N] [--warmup S] [--seconds S] [--hold S] [--process A,B] [--out FILE]
  *       [--target LABEL]
- * bench --war URL --war-process A,B --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
+ * bench --war URL --war-process A,B [--naive URL] --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
  * </pre>
  *
  * {@code run} drives one server with one scenario (its options override the scenario's numbers) and
- * writes the result as JSON (several URLs: the nodes of one cluster, connections spread over them in turn); {@code bench} runs each scenario against the WAR and the peer in turn and
+ * writes the result as JSON (several URLs: the nodes of one cluster, connections spread over them in turn);
+ * {@code bench} runs each scenario against the WAR, the naive endpoint (in the WAR's process) and the peer in turn and
  * writes {@code results.json}, {@code results.md} and {@code chart.svg} to DIR. {@code --process} names
  * pieces of the server's command line, to find it and read its memory. An option the command does not take,
  * one given twice or one without its value is a usage error: nothing runs.
@@ -34,12 +35,12 @@ import java.util.Set;
 public final class LoadTool {
 
     static final List<String> SCENARIOS = List.of("fanout", "fanout64", "one-room", "rooms", "latency", "storm", "steady",
-            "slow");
+            "slow", "quiet", "hot-room");
     private static final Set<String> FLAGS = Set.of("tiny");
     private static final Map<String, Set<String>> COMMANDS = Map.of(
             "run", Set.of("url", "scenario", "tiny", "clients", "users", "rooms", "senders", "rate", "window",
                     "payload", "slow", "warmup", "seconds", "hold", "process", "out", "target"),
-            "bench", Set.of("war", "war-process", "peer", "peer-process", "scenarios", "tiny", "out"));
+            "bench", Set.of("war", "war-process", "naive", "peer", "peer-process", "scenarios", "tiny", "out"));
     private static final String USAGE = "usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench"
             + " --war URL --peer URL --out DIR [options]; see docs/bench/README.md";
 
@@ -78,7 +79,7 @@ public final class LoadTool {
             RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
                     Arrays.stream(pieces(required(options, "url"))).map(URI::create).toList(),
                     ServerProcess.matching(pieces(options.get("process"))),
-                    System.out).run();
+                    System.out).beside(LoadPlan.background(plan.name(), options.containsKey("tiny"))).run();
             String json = pretty(result.toJson());
             System.out.println(json);
             if (options.containsKey("out")) {
@@ -86,9 +87,15 @@ public final class LoadTool {
             }
         } else {
             List<String> scenarios = scenarios(options);
-            Benchmark benchmark = new Benchmark(URI.create(required(options, "war")),
-                    ServerProcess.matching(pieces(options.get("war-process"))), URI.create(required(options, "peer")),
-                    ServerProcess.matching(pieces(options.get("peer-process"))), System.out);
+            ServerProcess warProcess = ServerProcess.matching(pieces(options.get("war-process")));
+            List<Benchmark.Target> targets = new ArrayList<>();
+            targets.add(new Benchmark.Target(Benchmark.WAR, URI.create(required(options, "war")), warProcess));
+            if (options.containsKey("naive")) {
+                targets.add(new Benchmark.Target(Benchmark.NAIVE, URI.create(options.get("naive")), warProcess));
+            }
+            targets.add(new Benchmark.Target(Benchmark.PEER, URI.create(required(options, "peer")),
+                    ServerProcess.matching(pieces(options.get("peer-process")))));
+            Benchmark benchmark = new Benchmark(targets, System.out);
             benchmark.run(scenarios, options.containsKey("tiny"), Path.of(required(options, "out")));
         }
         return 0;
