@@ -120,10 +120,7 @@ class ManyConnectionsIT extends DeployedWar {
 
         static ServerMemory measure() {
             String serverHome = System.getProperty("chat.it.server-home");
-            ServerProcess server = ServerProcess.matching(serverHome);
-            if (!server.found()) {
-                throw new AssertionError("no server process from " + serverHome);
-            }
+            ServerProcess server = ServerProcess.matching(serverHome); // throws if there is none
             return new ServerMemory(server.liveHeapBytes().orElseThrow(() -> new AssertionError("no heap reading")),
                     server.residentBytes().orElseThrow(() -> new AssertionError("no RSS reading")));
         }

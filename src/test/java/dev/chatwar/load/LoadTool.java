@@ -52,7 +52,10 @@ public final class LoadTool {
         System.exit(status); // the JDK's WebSocket client keeps threads of its own
     }
 
-    /** Runs the command; 0 when it ran, 2 on a usage error (an unknown command or option, a missing or bad value). */
+    /**
+     * Runs the command; 0 when it ran, 2 on a usage error (an unknown command or option, a missing or bad value,
+     * a --process that matches no process).
+     */
     public static int run(String... args) throws Exception {
         if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
             System.err.println(USAGE);
@@ -75,6 +78,16 @@ public final class LoadTool {
             System.err.println("LoadTool " + args[0] + ": " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
+        try {
+            execute(options, plan);
+        } catch (IllegalArgumentException e) {
+            System.err.println("LoadTool " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private static void execute(Map<String, String> options, LoadPlan plan) throws Exception {
         if (plan != null) {
             RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
                     Arrays.stream(pieces(required(options, "url"))).map(URI::create).toList(),
@@ -98,7 +111,6 @@ public final class LoadTool {
             Benchmark benchmark = new Benchmark(targets, System.out);
             benchmark.run(scenarios, options.containsKey("tiny"), Path.of(required(options, "out")));
         }
-        return 0;
     }
 
     static LoadPlan plan(Map<String, String> options) {

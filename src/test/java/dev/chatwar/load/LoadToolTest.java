@@ -2,9 +2,11 @@ package dev.chatwar.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LoadToolTest {
@@ -43,5 +45,25 @@ class LoadToolTest {
         assertEquals(Map.of("tiny", "true", "clients", "7", "target", "warm-up"), options);
         assertThrows(IllegalArgumentException.class,
                 () -> LoadTool.options(new String[] {"run", "--clinets", "7"}, Set.of("clients")));
+    }
+
+    @Test
+    void aProcessPatternThatMatchesNoProcessIsAnErrorNotARunThatMeasuresNothing() throws Exception {
+        assertEquals(2, LoadTool.run("run", "--url", NOWHERE, "--scenario", "fanout", "--tiny", "--process",
+                "no-process-has-this-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void aServerIsFoundByAPieceAtTheEndOfALongCommandLine() throws Exception {
+        // Payara's command line runs to several kilobytes; its main class comes after the class path
+        String marker = "chat-load-tool-test-" + UUID.randomUUID();
+        Process server = new ProcessBuilder("sh", "-c", "sleep 60", "x".repeat(20_000), marker).start();
+        try {
+            ServerProcess found = ServerProcess.matching(marker);
+            assertTrue(found.describe().contains(Long.toString(server.pid())), found.describe());
+            assertTrue(found.cpuNanos().isPresent());
+        } finally {
+            server.destroy();
+        }
     }
 }

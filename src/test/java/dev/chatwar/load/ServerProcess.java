@@ -1,6 +1,7 @@
 package dev.chatwar.load;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,15 +26,19 @@ public final class ServerProcess {
         this.process = process;
     }
 
-    /** The first other process whose command line contains every given piece; none without pieces. */
+    /**
+     * The first other process whose command line contains every given piece; none without pieces. The command
+     * line is read from /proc: the JDK's {@code ProcessHandle.Info} leaves out the arguments of a long one, such as
+     * Payara's. Pieces that match no process are an error, not a run that reports no CPU time.
+     */
     public static ServerProcess matching(String... pieces) {
         if (pieces.length == 0) {
             return new ServerProcess(Optional.empty());
         }
-        return new ServerProcess(ProcessHandle.allProcesses()
+        Optional<ProcessHandle> found = ProcessHandle.allProcesses()
                 .filter(process -> process.pid() != ProcessHandle.current().pid())
                 .filter(process -> {
-                    String line = process.info().commandLine().orElse("");
+                    String line = commandLine(process.pid());
                     for (String piece : pieces) {
                         if (!line.contains(piece)) {
                             return false;
@@ -41,11 +46,22 @@ public final class ServerProcess {
                     }
                     return true;
                 })
-                .findFirst());
+                .findFirst();
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no process has " + String.join(" and ", pieces)
+                    + " in its command line");
+        }
+        return new ServerProcess(found);
     }
 
-    public boolean found() {
-        return process.isPresent();
+    /** The process's arguments separated by spaces, or "" when it cannot be read (it ended, or is not ours to see). */
+    static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
+        }
     }
 
     /** Resident set size in bytes. */
