@@ -19,6 +19,11 @@ import java.util.function.Consumer;
  * A {@link FrameSink} on a Jakarta WebSocket session, using only the portable async API. Where the container
  * supports batching (Undertow does, Tyrus does not), several frames are handed over with batching allowed and
  * then flushed, so they leave in one write instead of one each.
+ *
+ * <p>On Tyrus every send schedules an idle-timeout task on the server's managed scheduled executor, and Payara
+ * captures the sending thread's context for each task with a {@link java.util.ServiceLoader} lookup through its
+ * context class loader: a scan of every jar that loader sees, per frame. Frames are therefore handed to Tyrus
+ * with a context class loader that sees no service files; nothing Tyrus does with a text frame loads classes.
  */
 final class SessionSink implements FrameSink {
 
@@ -28,11 +33,13 @@ final class SessionSink implements FrameSink {
     private final Session session;
     private final Executor closer;
     private final int batchLimit;
+    private final ClassLoader sendingLoader;
 
     SessionSink(Session session, Executor closer) {
         this.session = session;
         this.closer = closer;
         this.batchLimit = batchingWorks(session) ? BATCH_LIMIT : 1;
+        this.sendingLoader = SendingLoader.forSession(session);
     }
 
     @Override
@@ -42,6 +49,25 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void send(List<String> frames, Consumer<Throwable> done) {
+        withSendingLoader(() -> hand(frames, done));
+    }
+
+    private void withSendingLoader(Runnable sending) {
+        if (sendingLoader == null) {
+            sending.run();
+            return;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        thread.setContextClassLoader(sendingLoader);
+        try {
+            sending.run();
+        } finally {
+            thread.setContextClassLoader(own);
+        }
+    }
+
+    private void hand(List<String> frames, Consumer<Throwable> done) {
         AllSent allSent = new AllSent(frames.size(), done);
         RemoteEndpoint.Async remote;
         try {
@@ -79,12 +105,14 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void ping(Consumer<Throwable> done) {
-        try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-            done.accept(null);
-        } catch (IOException | RuntimeException failed) {
-            done.accept(failed);
-        }
+        withSendingLoader(() -> {
+            try {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                done.accept(null);
+            } catch (IOException | RuntimeException failed) {
+                done.accept(failed);
+            }
+        });
     }
 
     @Override
