@@ -49,19 +49,15 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void send(List<String> frames, Consumer<Throwable> done) {
-        withSendingLoader(() -> hand(frames, done));
-    }
-
-    private void withSendingLoader(Runnable sending) {
         if (sendingLoader == null) {
-            sending.run();
+            hand(frames, done);
             return;
         }
         Thread thread = Thread.currentThread();
         ClassLoader own = thread.getContextClassLoader();
         thread.setContextClassLoader(sendingLoader);
         try {
-            sending.run();
+            hand(frames, done);
         } finally {
             thread.setContextClassLoader(own);
         }
@@ -105,14 +101,20 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void ping(Consumer<Throwable> done) {
-        withSendingLoader(() -> {
-            try {
-                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-                done.accept(null);
-            } catch (IOException | RuntimeException failed) {
-                done.accept(failed);
-            }
-        });
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        if (sendingLoader != null) {
+            thread.setContextClassLoader(sendingLoader);
+        }
+        Throwable failure = null;
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException failed) {
+            failure = failed;
+        } finally {
+            thread.setContextClassLoader(own);
+        }
+        done.accept(failure);
     }
 
     @Override
