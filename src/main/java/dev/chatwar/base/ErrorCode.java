@@ -22,7 +22,8 @@ public enum ErrorCode {
     NOT_YOUR_MESSAGE(403),
     NOT_FOUND(404),
     ALREADY_RETRACTED(409),
-    SERVER_ERROR(500);
+    SERVER_ERROR(500),
+    SERVER_BUSY(503);
 
     private final int httpStatus;
 

@@ -4,12 +4,14 @@ import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Accounts;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
+import dev.chatwar.identity.DeviceCookie;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,16 +43,19 @@ public class SessionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(String body) {
+    public Response login(String body, @CookieParam(DeviceCookie.NAME) String deviceCookie) {
         JsonObject form = RequestParser.body(body);
         Long ttl = RequestParser.optionalLong(form, "ttlSeconds");
         Accounts.Login login = authentication.accounts().login(form.getString("user", null),
                 form.getString("password", null), ttl == null ? null : Duration.ofSeconds(ttl),
-                request.getRemoteAddr());
+                request.getRemoteAddr(), deviceCookie);
         AuthSession session = login.session();
         long maxAge = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
         return Response.status(Response.Status.CREATED)
-                .cookie(cookie(login.token(), maxAge))
+                .cookie(cookie(login.token(), maxAge), new NewCookie.Builder(DeviceCookie.NAME)
+                        .value(login.deviceCookie()).path(request.getContextPath() + "/api/sessions")
+                        .maxAge((int) DeviceCookie.LIFETIME.toSeconds()).httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).secure(request.isSecure()).build())
                 .header("Cache-Control", "no-store")
                 .entity(Json.createObjectBuilder()
                         .add("user", session.user().value())

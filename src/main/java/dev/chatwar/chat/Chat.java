@@ -190,7 +190,7 @@ public final class Chat {
 
     public List<UserName> present(UserName asker, RoomName room) {
         access.requireEntry(asker, room);
-        return rooms.get(room).present();
+        return rooms.loaded(room).map(Room::present).orElse(List.of()); // nobody is in a room not loaded
     }
 
     /** The container saw the connection close, cleanly or not. */

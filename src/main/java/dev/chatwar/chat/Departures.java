@@ -89,7 +89,7 @@ final class Departures {
             return;
         }
         for (RoomName name : connection.rooms()) {
-            drop(rooms.get(name).leave(connection));
+            rooms.loaded(name).ifPresent(room -> drop(room.leave(connection)));
         }
         connections.remove(connection, closeCode);
     }

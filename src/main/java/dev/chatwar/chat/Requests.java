@@ -15,6 +15,7 @@ import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -78,8 +79,9 @@ final class Requests {
             } else if (request instanceof Request.Leave leave) {
                 leave(connection, leave.room(), leave.ref());
             } else if (request instanceof Request.Typing typing) {
+                Room room = joined(connection, typing.room());
                 if (connection.mayAnnounceTyping(typing.room(), clock.millis(), Chat.TYPING_INTERVAL_MILLIS)) {
-                    chat.drop(rooms.get(typing.room()).typing(connection));
+                    chat.drop(room.typing(connection));
                 }
             } else if (request instanceof Request.Read read) {
                 read(connection, read);
@@ -119,14 +121,35 @@ final class Requests {
         });
     }
 
+    // a user may mark a room read from any of its connections, joined there or not; an outsider learns nothing
     private void read(Connection connection, Request.Read read) {
-        Room room = rooms.get(read.room());
-        long last = room.lastSeq();
+        Optional<Room> loaded = rooms.loaded(read.room());
+        if (loaded.isEmpty() || !loaded.get().isMember(connection)) {
+            access.requireEntry(connection.user(), read.room());
+        }
+        long last = loaded.isPresent() ? loaded.get().lastSeq() : rooms.lastStoredSeq(read.room());
         if (read.seq() > last) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "seq " + read.seq() + " is beyond the room's last seq " + last);
         }
         long position = store.markRead(connection.user(), read.room(), read.seq());
-        chat.drop(room.read(connection, read.seq(), read.ref(), position));
+        if (loaded.isPresent()) {
+            chat.drop(loaded.get().read(connection, read.seq(), read.ref(), position));
+        } else {
+            connection.send(frames.read(read.room(), read.ref(), position));
+        }
+    }
+
+    /**
+     * The room, if this connection joined it. Otherwise refused: {@code not_a_member} for a user who may not
+     * enter it, whatever its state, and {@code not_in_room} for one who may; no room is loaded by asking.
+     */
+    private Room joined(Connection connection, RoomName name) {
+        Optional<Room> room = rooms.loaded(name);
+        if (room.isPresent() && room.get().isMember(connection)) {
+            return room.get();
+        }
+        access.requireEntry(connection.user(), name);
+        throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + name + "' before using it");
     }
 
     /** Refuses a frame that came faster than the rate limits allow; it is not acted on. */
@@ -137,10 +160,7 @@ final class Requests {
 
     // a connection that joined the room was let in then, and members are never removed: no access check
     private CompletableFuture<?> send(Connection connection, Request.Send send) {
-        Room room = rooms.get(send.room());
-        if (!room.isMember(connection)) {
-            throw new ChatException(ErrorCode.NOT_IN_ROOM, "join room '" + send.room() + "' before sending to it");
-        }
+        joined(connection, send.room());
         return answer(connection, send.ref(), events.append(chat.message(connection.user(), send), () -> { }));
     }
 
@@ -162,8 +182,10 @@ final class Requests {
     }
 
     private void leave(Connection connection, RoomName name, String ref) {
-        connection.rooms().remove(name);
-        chat.drop(rooms.get(name).leave(connection));
+        if (!connection.rooms().remove(name)) {
+            access.requireEntry(connection.user(), name);
+        }
+        rooms.loaded(name).ifPresent(room -> chat.drop(room.leave(connection)));
         connection.send(frames.left(name, ref));
     }
 }

@@ -30,8 +30,11 @@ public final class Accounts {
     static final int CACHED_SESSIONS = 10_000;
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
-    /** A freshly signed-in session and the token that proves it; the token is shown once. */
-    public record Login(String token, AuthSession session) {
+    /**
+     * A freshly signed-in session and the token that proves it, shown once, with a {@link DeviceCookie} that
+     * exempts this browser from the name's lockout next time.
+     */
+    public record Login(String token, AuthSession session, String deviceCookie) {
     }
 
     private final AccountStore store;
@@ -40,6 +43,8 @@ public final class Accounts {
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
+    private final HashingGate hashing = new HashingGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            32);
     private final SessionCache verified = new SessionCache(CACHED_SESSIONS, CACHE_TTL);
     // compared against when the user does not exist, so that a login takes as long either way
     private final String unknownUserHash;
@@ -56,7 +61,8 @@ public final class Accounts {
     public UserName register(String name, String password) {
         UserName user = validName(name);
         validPassword(password);
-        if (!store.createAccount(user, passwords.hash(password), now())) {
+        if (store.passwordHash(user).isPresent() || !store.createAccount(user, hashing.run(() -> passwords.hash(password)),
+                now())) {
             throw new ChatException(ErrorCode.USER_TAKEN, "the name '" + name + "' is taken");
         }
         return user;
@@ -66,27 +72,34 @@ public final class Accounts {
      * Signs the user in for {@code lifetime}, or for the longest allowed when that is null or longer.
      * Repeated failures for the name or from the address lock sign-in out for a while ({@link LoginThrottle}).
      */
-    public Login login(String name, String password, Duration lifetime, String address) {
+    public Login login(String name, String password, Duration lifetime, String address, String deviceCookie) {
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
         }
-        if (!throttle.allows(name, address)) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "too many failed sign-ins; wait "
-                    + LoginThrottle.LOCKOUT.toSeconds() + " seconds");
+        UserName user = UserName.isValid(name) ? new UserName(name) : null;
+        Optional<String> hash = Optional.empty();
+        Optional<String> device = Optional.empty();
+        if (user != null && deviceCookie != null) { // costs a lookup only to browsers that signed in before
+            hash = store.passwordHash(user);
+            device = hash.flatMap(stored -> DeviceCookie.vouchedId(deviceCookie, user, stored, clock.instant()));
         }
-        Optional<String> hash = UserName.isValid(name) ? store.passwordHash(new UserName(name)) : Optional.empty();
-        boolean matches = password != null && passwords.matches(password, hash.orElse(unknownUserHash));
+        LoginThrottle.Attempt attempt = throttle.admit(name, address, device).orElseThrow(() -> new ChatException(
+                ErrorCode.RATE_LIMITED, "too many failed sign-ins; wait " + LoginThrottle.LOCKOUT.toSeconds() + " seconds"));
+        if (user != null && hash.isEmpty()) {
+            hash = store.passwordHash(user);
+        }
+        String stored = hash.orElse(unknownUserHash);
+        boolean matches = password != null && hashing.run(() -> passwords.matches(password, stored));
         if (hash.isEmpty() || !matches) {
-            throttle.failed(name, address);
             throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
         }
-        throttle.succeeded(name, address);
+        throttle.succeeded(attempt);
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
         String token = randomToken();
         Instant now = now();
-        AuthSession session = new AuthSession(idOf(token), new UserName(name), now.plus(granted));
+        AuthSession session = new AuthSession(idOf(token), user, now.plus(granted));
         store.saveSession(session, now);
-        return new Login(token, session);
+        return new Login(token, session, DeviceCookie.issue(user, stored, now));
     }
 
     /** The live session a bearer token names, if any. */

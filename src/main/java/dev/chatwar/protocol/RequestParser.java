@@ -7,7 +7,6 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -90,6 +89,7 @@ public final class RequestParser {
     }
 
     private static JsonObject readObject(String frame) {
+        JsonLimits.check(frame);
         try (JsonParser json = JSON.createParser(new StringReader(frame))) {
             if (json.next() != JsonParser.Event.START_OBJECT) {
                 throw new ChatException(ErrorCode.MALFORMED_JSON, "a frame must be a JSON object");
@@ -99,7 +99,9 @@ public final class RequestParser {
                 throw new ChatException(ErrorCode.MALFORMED_JSON, "a frame must hold one JSON object only");
             }
             return object;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (ChatException refused) {
+            throw refused;
+        } catch (RuntimeException unreadable) { // whatever the parser throws, the input is at fault: no stack trace
             throw new ChatException(ErrorCode.MALFORMED_JSON, "not valid JSON");
         }
     }
@@ -188,8 +190,12 @@ public final class RequestParser {
     }
 
     private static long integer(JsonObject json, String field, JsonValue value) {
-        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 64) {
-            return n.longValue();
+        try {
+            if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 64) {
+                return n.longValue();
+            }
+        } catch (RuntimeException beyondTheParser) { // such as 1e999999999, whose scale the parser refuses
+            throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be an integer");
         }
         throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be an integer");
     }

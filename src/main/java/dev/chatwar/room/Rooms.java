@@ -37,6 +37,12 @@ public final class Rooms {
         return Optional.ofNullable(rooms.get(name));
     }
 
+    /** The room's last seq, from memory when it is loaded and from the store otherwise; loads nothing. */
+    public long lastStoredSeq(RoomName name) {
+        Room room = rooms.get(name);
+        return room != null ? room.lastSeq() : lastStoredSeq.applyAsLong(name);
+    }
+
     public Collection<Room> all() {
         return List.copyOf(rooms.values());
     }

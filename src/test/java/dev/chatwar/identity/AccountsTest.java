@@ -12,6 +12,13 @@ import dev.chatwar.base.UserName;
 import dev.chatwar.support.InMemoryAccountStore;
 import dev.chatwar.support.TestClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AccountsTest {
@@ -29,17 +36,17 @@ class AccountsTest {
     @Test
     void aRegisteredUserSignsInWithTheRightPasswordOnly() {
         accounts.register("alice", "correct horse");
-        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         assertEquals(new UserName("alice"), accounts.authenticate(login.token()).orElseThrow().user());
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "wrong horse", null, ADDRESS)));
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("nobody", "correct horse", null, ADDRESS)));
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", null, null, ADDRESS)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "wrong horse", null, ADDRESS, null)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("nobody", "correct horse", null, ADDRESS, null)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", null, null, ADDRESS, null)));
     }
 
     @Test
     void aVerifiedTokenIsAnsweredWithoutTheStoreUntilItsSessionEndsHereOrElsewhere() {
         accounts.register("alice", "correct horse");
-        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         accounts.authenticate(login.token()).orElseThrow();
         int lookups = store.sessionLookups();
         for (int i = 0; i < 10; i++) {
@@ -89,21 +96,21 @@ class AccountsTest {
     @Test
     void aSessionLastsItsLifetimeCappedByTheMaximum() {
         accounts.register("alice", "correct horse");
-        Accounts.Login brief = accounts.login("alice", "correct horse", Duration.ofSeconds(60), ADDRESS);
-        Accounts.Login greedy = accounts.login("alice", "correct horse", Duration.ofDays(30), ADDRESS);
+        Accounts.Login brief = accounts.login("alice", "correct horse", Duration.ofSeconds(60), ADDRESS, null);
+        Accounts.Login greedy = accounts.login("alice", "correct horse", Duration.ofDays(30), ADDRESS, null);
         assertEquals(clock.instant().plus(Duration.ofHours(8)), greedy.session().expiresAt());
         clock.advance(Duration.ofSeconds(60));
         assertTrue(accounts.authenticate(brief.token()).isEmpty(), "expired");
         assertTrue(accounts.authenticate(greedy.token()).isPresent());
         assertEquals(1, accounts.forgetExpired());
         assertEquals(ErrorCode.INVALID_FIELD,
-                refusal(() -> accounts.login("alice", "correct horse", Duration.ofSeconds(0), ADDRESS)));
+                refusal(() -> accounts.login("alice", "correct horse", Duration.ofSeconds(0), ADDRESS, null)));
     }
 
     @Test
     void onlyTheTokensHashIsStoredAndLogoutEndsTheSession() {
         accounts.register("alice", "correct horse");
-        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS);
+        Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         assertNotEquals(login.token(), login.session().id());
         assertTrue(accounts.authenticate(login.session().id()).isEmpty(), "the stored id is no credential");
         accounts.logout(login.session());
@@ -115,7 +122,7 @@ class AccountsTest {
     @Test
     void aTicketOpensOneHandshakeWithinItsLifetime() {
         accounts.register("alice", "correct horse");
-        AuthSession session = accounts.login("alice", "correct horse", null, ADDRESS).session();
+        AuthSession session = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
         String ticket = accounts.ticket(session);
         assertEquals(session, accounts.redeem(ticket).orElseThrow());
         assertTrue(accounts.redeem(ticket).isEmpty(), "used up");
@@ -133,13 +140,13 @@ class AccountsTest {
     void repeatedFailedSignInsOfANameLockItOutForAMinute() {
         accounts.register("alice", "correct horse");
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
-            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, "192.0.2.9")));
+            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, "192.0.2.9", null)));
         }
-        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS)),
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, null)),
                 "even the right password waits while the name is locked");
         clock.advance(LoginThrottle.LOCKOUT);
-        accounts.login("alice", "correct horse", null, ADDRESS);
-        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, ADDRESS)),
+        accounts.login("alice", "correct horse", null, ADDRESS, null);
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, ADDRESS, null)),
                 "a success starts the count afresh");
     }
 
@@ -148,10 +155,98 @@ class AccountsTest {
         accounts.register("alice", "correct horse");
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
             int guess = i;
-            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("user" + guess, "guess", null, ADDRESS)));
+            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("user" + guess, "guess", null, ADDRESS, null)));
         }
-        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS)));
-        accounts.login("alice", "correct horse", null, "192.0.2.200");
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, null)));
+        accounts.login("alice", "correct horse", null, "192.0.2.200", null);
+    }
+
+    @Test
+    void guessesArrivingTogetherAreCountedBeforeAnyIsChecked() throws Exception {
+        accounts.register("alice", "correct horse");
+        int guesses = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<ErrorCode>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String password = "guess " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        accounts.login("alice", password, null, "192.0.2." + password.length(), null);
+                        return null;
+                    } catch (ChatException refused) {
+                        return refused.code();
+                    }
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (Future<ErrorCode> answer : answers) {
+                ErrorCode code = answer.get(30, TimeUnit.SECONDS);
+                checked += code == ErrorCode.RATE_LIMITED ? 0 : 1;
+            }
+            assertEquals(LoginThrottle.MAX_FAILURES_PER_USER, checked, "only the limit's worth of passwords is tried");
+            assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS,
+                    null)), "and the right one, coming next, waits too");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuccessClearsItsOwnNameOnlyNeverTheAddresssOtherFailures() {
+        accounts.register("mallory", "own password");
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER - 1; i++) {
+                int guess = round * 10 + i;
+                assertEquals(ErrorCode.BAD_CREDENTIALS,
+                        refusal(() -> accounts.login("victim" + guess, "guess", null, ADDRESS, null)));
+            }
+            accounts.login("mallory", "own password", null, ADDRESS, null);
+        }
+        // 12 failures so far from the address; a success of its own between them does not take them back
+        for (int i = 12; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            int guess = i;
+            refusal(() -> accounts.login("other" + guess, "guess", null, ADDRESS, null));
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("mallory", "own password", null, ADDRESS, null)));
+    }
+
+    @Test
+    void theOwnersBrowserSignsInWhileStrangersHaveTheNameLockedOut() {
+        accounts.register("alice", "correct horse");
+        String device = accounts.login("alice", "correct horse", null, ADDRESS, null).deviceCookie();
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+            refusal(() -> accounts.login("alice", "guess", null, "198.51.100.7", null));
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, null)));
+        assertEquals("alice", accounts.login("alice", "correct horse", null, ADDRESS, device).session().user().value());
+        String forged = device.substring(0, device.length() - 2) + "xx";
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, forged)));
+        String hash = store.passwordHash(new UserName("alice")).orElseThrow();
+        assertTrue(DeviceCookie.vouchedId(device, new UserName("alice"), hash, clock.instant()).isPresent());
+        assertFalse(DeviceCookie.vouchedId(device, new UserName("bob"), hash, clock.instant()).isPresent(),
+                "a device cookie vouches for its own name only");
+        assertFalse(DeviceCookie.vouchedId(device, new UserName("alice"), hash,
+                clock.instant().plus(DeviceCookie.LIFETIME)).isPresent(), "and for a while");
+    }
+
+    @Test
+    void failedSignInsWithHugeOrInvalidNamesKeepNothingOfThem() {
+        String huge = "x".repeat(1 << 20);
+        for (int i = 0; i < 1_000; i++) {
+            String address = "203.0.113." + (i % 250);
+            assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login(huge, "guess", null, address, null)));
+        }
+        LoginThrottle throttle = new LoginThrottle(clock);
+        throttle.admit(huge, "203.0.113.1", java.util.Optional.empty());
+        assertEquals(1, throttle.tracked(), "the address is counted, the invalid name is not kept");
+        for (int i = 0; i < 3 * LoginThrottle.TRACKED_KEYS; i++) {
+            throttle.admit("name" + i, "addr" + i, java.util.Optional.empty());
+        }
+        assertEquals(2 * LoginThrottle.TRACKED_KEYS, throttle.tracked(), "bounded whatever the names and addresses");
     }
 
     @Test

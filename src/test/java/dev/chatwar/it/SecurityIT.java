@@ -180,6 +180,80 @@ class SecurityIT extends DeployedWar {
     }
 
     @Test
+    void everyRequestOfAnOutsiderToAPrivateOrDirectRoomIsRefusedAndChangesNothing() {
+        String room = "closed-" + suffix;
+        String alice = "alice-" + suffix;
+        String bob = "bob-" + suffix;
+        ChatClient aliceSocket = ChatClient.connect(ChatWar.BASE, alice);
+        ChatClient bobSocket = ChatClient.connect(ChatWar.BASE, bob);
+        ChatClient mallory = ChatClient.connect(ChatWar.BASE, "mallory-" + suffix);
+        String direct = "dm:" + alice + ":" + bob;
+        aliceSocket.request(Json.createObjectBuilder().add("type", "join").add("room", room).add("private", true)
+                .add("receipts", true).build());
+        aliceSocket.request(Json.createObjectBuilder().add("type", "join").add("room", direct)
+                .add("receipts", true).build());
+        bobSocket.join(direct);
+        aliceSocket.awaitInRoom(direct, "presence", 1);
+        long inRoom = aliceSocket.say(room, "members only").getJsonNumber("id").longValue();
+        long inDirect = aliceSocket.say(direct, "just us").getJsonNumber("id").longValue();
+        int framesBefore = aliceSocket.frames().size();
+
+        for (String closed : List.of(room, direct)) {
+            for (JsonObject request : List.of(
+                    Json.createObjectBuilder().add("type", "join").add("room", closed).build(),
+                    Json.createObjectBuilder().add("type", "send").add("room", closed).add("text", "hi").build(),
+                    Json.createObjectBuilder().add("type", "typing").add("room", closed).build(),
+                    Json.createObjectBuilder().add("type", "read").add("room", closed).add("seq", 1).build(),
+                    Json.createObjectBuilder().add("type", "read").add("room", closed).add("seq", 999).build(),
+                    Json.createObjectBuilder().add("type", "history").add("room", closed).build(),
+                    Json.createObjectBuilder().add("type", "invite").add("room", closed).add("user", "mallory-"
+                            + suffix).build(),
+                    Json.createObjectBuilder().add("type", "leave").add("room", closed).build())) {
+                JsonObject answer = mallory.request(request);
+                String expected = closed.equals(direct) && request.getString("type").equals("invite")
+                        ? "invalid_field" : "not_a_member"; // a DM takes no invitation, from anyone
+                assertEquals(expected, answer.getString("code", answer.toString()), request.toString());
+                assertTrue(!answer.getString("message").contains("seq"), "nothing about the room's state: " + answer);
+            }
+            assertEquals("not_a_member", ServerApi.errorCode(api.getAs(mallory.user(), "api/rooms/" + closed
+                    + "/messages")));
+            assertEquals("not_a_member", ServerApi.errorCode(api.post(closed, mallory.user(), "{\"text\":\"x\"}")));
+            assertEquals("not_a_member", ServerApi.errorCode(api.getAs(mallory.user(), "api/rooms/" + closed
+                    + "/presence")));
+        }
+        for (long id : List.of(inRoom, inDirect)) {
+            assertEquals("not_found", mallory.edit(id, "mine now").getString("code"));
+            assertEquals("not_found", mallory.retract(id).getString("code"));
+        }
+
+        // the members saw none of it: a message of theirs still comes next, and nothing else arrived first
+        aliceSocket.say(room, "still ours");
+        assertEquals(framesBefore + 2, aliceSocket.frames().size(), () -> aliceSocket.frames().toString());
+        assertEquals(2, ServerApi.json(api.getAs(alice, "api/rooms/" + room + "/messages")).asJsonArray().size());
+        assertEquals(1, ServerApi.json(api.getAs(bob, "api/rooms/" + direct + "/messages")).asJsonArray().size());
+        List.of(aliceSocket, bobSocket, mallory).forEach(ChatClient::leaveAndClose);
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void askingAboutRoomsNobodyJoinedLoadsNoRoom() {
+        ChatClient asker = ChatClient.connect(ChatWar.BASE, "asker-" + suffix);
+        int rooms = api.stats().getInt("rooms");
+        for (int i = 0; i < 50; i++) {
+            String never = "never-" + suffix + "-" + i;
+            assertEquals("not_in_room", asker.request(Json.createObjectBuilder().add("type", "typing")
+                    .add("room", never).build()).getString("code"));
+            assertEquals("read", asker.request(Json.createObjectBuilder().add("type", "read").add("room", never)
+                    .add("seq", 0).build()).getString("type"));
+            assertEquals("left", asker.leave(never).getString("type"));
+            assertEquals(200, api.getAs(asker.user(), "api/rooms/" + never + "/presence").statusCode());
+        }
+        assertEquals(rooms, api.stats().getInt("rooms"));
+        asker.leaveAndClose();
+        api.awaitConnections(0);
+    }
+
+    @Test
     void aModeratorRetractsAnyonesMessage() {
         String room = "moderated-" + suffix;
         ChatClient author = ChatClient.connect(ChatWar.BASE, "author-" + suffix);

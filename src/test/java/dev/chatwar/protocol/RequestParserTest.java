@@ -56,6 +56,8 @@ class RequestParserTest {
             "{\"type\":\"retract\",\"id\":\"12\",\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"retract\",\"id\":1.5,\"ref\":\"7\"}  | invalid_field  | 7",
             "{\"type\":\"retract\",\"id\":-3,\"ref\":\"7\"}   | invalid_field  | 7",
+            "{\"type\":\"retract\",\"id\":1e999999999,\"ref\":\"7\"} | invalid_field | 7",
+            "{\"type\":\"retract\",\"id\":123456789012345678901234567890123,\"ref\":\"7\"} | malformed_json | ",
             "{\"type\":\"join\",\"room\":\"a\",\"ref\":5}     | invalid_field  | ",
             "{\"type\":\"history\",\"room\":\"a\",\"before\":5,\"after\":2,\"ref\":\"7\"} | invalid_field | 7",
             "{\"type\":\"send\",\"room\":\"a\",\"text\":\"t\",\"clientId\":7,\"ref\":\"7\"} | invalid_field | 7",
@@ -74,6 +76,20 @@ class RequestParserTest {
         ChatException refused = assertThrows(ChatException.class, () -> parser.parse(frame.strip()));
         assertEquals(code, refused.code().wireName());
         assertEquals(ref, refused.ref());
+    }
+
+    @Test
+    void refusesDeepNestingAndLongNumbersBeforeParsingWhateverTheyHide() {
+        String deep = "{\"type\":\"join\",\"room\":\"a\",\"x\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+        assertEquals(ErrorCode.MALFORMED_JSON, assertThrows(ChatException.class, () -> parser.parse(deep)).code());
+        String digits = "{\"type\":\"read\",\"room\":\"a\",\"seq\":" + "9".repeat(1200) + "}";
+        assertEquals(ErrorCode.MALFORMED_JSON, assertThrows(ChatException.class, () -> parser.parse(digits)).code());
+        String nested = "{\"type\":\"join\",\"room\":\"a\",\"x\":" + "[".repeat(15) + "]".repeat(15) + "}";
+        assertEquals(new RoomName("a"), ((Request.Join) parser.parse(nested)).room(), "what a request may hold");
+        String quoted = "{\"type\":\"send\",\"room\":\"a\",\"text\":\"" + "[{".repeat(100) + "\\\"" + "9".repeat(99)
+                + "\"}";
+        assertEquals(300, ((Request.Send) parser.parse(quoted)).text().value().length(), "text is not JSON structure");
+        assertThrows(ChatException.class, () -> RequestParser.body("[".repeat(5000)));
     }
 
     @Test
