@@ -64,6 +64,9 @@ public class HandshakeGate extends HttpFilter {
             }, response);
         } catch (ChatException refused) {
             response.setStatus(refused.code().httpStatus());
+            if (refused.code() == ErrorCode.UPGRADE_REQUIRED) {
+                response.setHeader("Sec-WebSocket-Version", WebSocketHeaders.VERSION);
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(frames.httpError(refused.code(), refused.getMessage()).toString());
@@ -71,6 +74,9 @@ public class HandshakeGate extends HttpFilter {
     }
 
     private VerifiedUser admit(HttpServletRequest request) {
+        if (request.getHeader("Upgrade") != null) {
+            WebSocketHeaders.require(request.getHeader("Sec-WebSocket-Version"), request.getHeader("Sec-WebSocket-Key"));
+        }
         if (!authentication.origins().allows(request.getHeader("Origin"), request.getHeader("Host"))) {
             throw new ChatException(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
         }

@@ -31,5 +31,8 @@ public interface AccountStore {
 
     long ticketCount();
 
+    /** Tickets of the user's sessions that have not expired. */
+    long ticketCount(UserName user, Instant now);
+
     int deleteExpiredTickets(Instant now);
 }

@@ -26,6 +26,8 @@ public final class Accounts {
     public static final Duration TICKET_LIFETIME = Duration.ofSeconds(30);
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_OPEN_TICKETS = 10_000;
+    /** As many as the connections a user may open at once, by default. */
+    static final int MAX_OPEN_TICKETS_PER_USER = 20;
     /** Sessions trusted without the database, at most, and for how long each. */
     static final int CACHED_SESSIONS = 10_000;
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
@@ -123,6 +125,10 @@ public final class Accounts {
     /** A one-time credential for one handshake, valid for {@link #TICKET_LIFETIME}. */
     public String ticket(AuthSession session) {
         Instant now = now();
+        if (store.ticketCount(session.user(), now) >= MAX_OPEN_TICKETS_PER_USER) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "a user may hold " + MAX_OPEN_TICKETS_PER_USER
+                    + " unused tickets at once; use one, or wait " + TICKET_LIFETIME.toSeconds() + " seconds");
+        }
         if (store.ticketCount() >= MAX_OPEN_TICKETS) {
             store.deleteExpiredTickets(now);
             if (store.ticketCount() >= MAX_OPEN_TICKETS) {

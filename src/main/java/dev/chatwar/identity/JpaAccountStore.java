@@ -70,6 +70,12 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
+    public long ticketCount(UserName user, Instant now) {
+        return em.createNamedQuery(StoredTicket.COUNT_OF_USER, Long.class).setParameter("user", user.value())
+                .setParameter("now", now).getSingleResult();
+    }
+
+    @Override
     public long ticketCount() {
         return em.createNamedQuery(StoredTicket.COUNT, Long.class).getSingleResult();
     }

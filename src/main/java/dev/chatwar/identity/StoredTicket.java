@@ -13,11 +13,14 @@ import java.time.Instant;
 @NamedQuery(name = StoredTicket.TAKE, query = "delete from StoredTicket t where t.id = :id")
 @NamedQuery(name = StoredTicket.DELETE_EXPIRED, query = "delete from StoredTicket t where t.expiresAt <= :now")
 @NamedQuery(name = StoredTicket.COUNT, query = "select count(t) from StoredTicket t")
+@NamedQuery(name = StoredTicket.COUNT_OF_USER, query = "select count(t) from StoredTicket t where t.expiresAt > :now"
+        + " and t.sessionId in (select s.id from StoredSession s where s.username = :user)")
 public class StoredTicket {
 
     static final String TAKE = "StoredTicket.take";
     static final String DELETE_EXPIRED = "StoredTicket.deleteExpired";
     static final String COUNT = "StoredTicket.count";
+    static final String COUNT_OF_USER = "StoredTicket.countOfUser";
 
     @Id
     @Column(length = 64)

@@ -22,10 +22,20 @@ public final class RoomAccess {
         this.moderators = Set.copyOf(moderators);
     }
 
-    /** Refuses with {@code not_a_member} a user who may not read or write the room. */
+    /**
+     * Refuses with {@code not_a_member} a user who may not read or write the room, and with {@code not_found}
+     * a direct-message room with a name nobody registered: whoever took that name later would read it.
+     */
     public void requireEntry(UserName user, RoomName room) {
         if (!mayEnter(user, room)) {
             throw new ChatException(ErrorCode.NOT_A_MEMBER, "room '" + room + "' is private to its members");
+        }
+        if (room.isDirect()) {
+            for (UserName member : room.directMembers()) {
+                if (!member.equals(user) && !directory.userExists(member)) {
+                    throw new ChatException(ErrorCode.NOT_FOUND, "no user named '" + member + "'");
+                }
+            }
         }
     }
 

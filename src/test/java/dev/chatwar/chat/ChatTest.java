@@ -571,6 +571,8 @@ class ChatTest {
         assertEquals("joined", request(alice, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("type"));
         assertEquals("joined", request(bob, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("type"));
         assertEquals("not_a_member", request(carol, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}").getString("code"));
+        assertEquals("not_found", request(alice, "{\"type\":\"join\",\"room\":\"dm:alice:nobody1\"}").getString("code"),
+                "a direct message to a name nobody registered is refused");
         assertEquals("invalid_field", request(carol, "{\"type\":\"join\",\"room\":\"dm:bob:alice\"}").getString("code"),
                 "the names come in ascending order, so each pair has one room");
         assertEquals("invalid_field", request(carol, "{\"type\":\"join\",\"room\":\"dm:carol:carol\"}").getString("code"));

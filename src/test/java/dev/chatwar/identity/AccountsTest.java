@@ -137,6 +137,21 @@ class AccountsTest {
     }
 
     @Test
+    void oneUserCannotHoldMoreThanItsShareOfUnusedTickets() {
+        accounts.register("alice", "correct horse");
+        accounts.register("bob", "battery staple");
+        AuthSession first = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
+        AuthSession second = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
+        for (int i = 0; i < Accounts.MAX_OPEN_TICKETS_PER_USER; i++) {
+            accounts.ticket(i % 2 == 0 ? first : second);
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.ticket(second)), "counted over all its sessions");
+        accounts.ticket(accounts.login("bob", "battery staple", null, ADDRESS, null).session());
+        clock.advance(Accounts.TICKET_LIFETIME);
+        accounts.ticket(first);
+    }
+
+    @Test
     void repeatedFailedSignInsOfANameLockItOutForAMinute() {
         accounts.register("alice", "correct horse");
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {

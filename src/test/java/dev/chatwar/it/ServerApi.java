@@ -66,6 +66,12 @@ final class ServerApi {
         return send(headers.length == 0 ? request.build() : request.headers(headers).build());
     }
 
+    /** A POST of the body as it is, JSON or not. */
+    HttpResponse<String> postBody(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A request with the given method and header name/value pairs, and no body. */
     HttpResponse<String> call(String method, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

@@ -64,6 +64,12 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public long ticketCount(UserName user, Instant now) {
+        return tickets.values().stream().filter(ticket -> now.isBefore(ticket.expiresAt()))
+                .filter(ticket -> session(ticket.sessionId()).filter(s -> s.user().equals(user)).isPresent()).count();
+    }
+
+    @Override
     public long ticketCount() {
         return tickets.size();
     }

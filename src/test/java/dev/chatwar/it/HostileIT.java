@@ -1,0 +1,235 @@
+package dev.chatwar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an unauthenticated or hostile client can make the HTTP side do: each test ends by checking that a
+ * fresh user can still sign in, connect, join and chat, and that the server holds no connection of it.
+ */
+class HostileIT extends DeployedWar {
+
+    private static final URI BASE = ChatWar.BASE;
+
+    @Test
+    void requestBodiesTricklingInHoldNoThreadAndAreCutOffAtTheDeadline() throws Exception {
+        int trickling = 200;
+        List<Socket> sockets = new ArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < trickling; i++) {
+                Socket socket = new Socket(BASE.getHost(), BASE.getPort());
+                String path = BASE.getPath() + (i % 2 == 0 ? "api/sessions" : "api/users");
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + BASE.getHost() + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                sockets.add(socket);
+            }
+            trickle.scheduleWithFixedDelay(() -> sockets.forEach(socket -> {
+                try {
+                    socket.getOutputStream().write(' ');
+                } catch (IOException droppedAlready) {
+                    // the server cut it off: what this test expects in the end
+                }
+            }), 0, 2, TimeUnit.SECONDS);
+
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                String user = "through-" + suffix + "-" + i;
+                ChatClient client = ChatClient.connect(BASE, user);
+                client.join("trickle-" + suffix);
+                assertEquals("ack", client.say("trickle-" + suffix, "still served").getString("type"));
+                millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                client.leaveAndClose();
+            }
+            Collections.sort(millis);
+            long p99 = millis.get(millis.size() - 1);
+            System.out.printf("HostileIT: sign-in, connect, join and send beside %d trickling bodies: p50 %d ms, "
+                    + "max %d ms%n", trickling, millis.get(millis.size() / 2), p99);
+            assertTrue(p99 < 1000, "sign-in to first message took " + millis);
+
+            Socket first = sockets.get(0);
+            first.setSoTimeout(30_000);
+            String answer = new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 408", answer, "a body still trickling at the deadline is answered 408");
+        } finally {
+            trickle.shutdownNow();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        stillServesEveryone();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() {
+        HttpResponse<String> answer = api.postBody("api/sessions",
+                "{\"user\":\"" + "x".repeat(40_000) + "\",\"password\":\"whatever\"}");
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals("body_too_large", ServerApi.errorCode(answer));
+        stillServesEveryone();
+    }
+
+    @Test
+    void hostileJsonIsMalformedJsonAndLeavesNoStackTraceInTheLog() throws IOException {
+        Path log = serverLog();
+        long before = Files.size(log);
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+        String digits = "9".repeat(1200);
+        ChatClient client = ChatClient.connect(BASE, "hostile-json-" + suffix);
+        for (int i = 0; i < 100; i++) {
+            assertEquals("malformed_json", ServerApi.errorCode(postRaw("api/sessions",
+                    "{\"user\":\"a\",\"password\":\"b\",\"x\":" + deep + "}")));
+            assertEquals("malformed_json", ServerApi.errorCode(postRaw("api/users",
+                    "{\"user\":\"a\",\"password\":\"bbbbbbbbbb\",\"n\":" + digits + "}")));
+            client.sendRaw(i % 2 == 0 ? "{\"type\":\"join\",\"room\":\"x\",\"y\":" + deep + "}"
+                    : "{\"type\":\"read\",\"room\":\"x\",\"seq\":" + digits + "}");
+        }
+        ChatClient.waiting().until(() -> client.frames().stream()
+                .filter(frame -> "malformed_json".equals(frame.getString("code", null))).count() == 100);
+        assertTrue(client.isOpen());
+        client.closeNormally();
+        long grown = Files.size(log) - before;
+        System.out.printf("HostileIT: 300 hostile bodies added %d bytes to the server log%n", grown);
+        assertTrue(grown < 100_000, "the server log grew by " + grown + " bytes");
+        stillServesEveryone();
+    }
+
+    @Test
+    void guessesSentAtOnceAreCountedBeforeAnyIsCheckedAndTheOwnersBrowserStillGetsIn() throws Exception {
+        String user = "target-" + suffix;
+        String password = TestUsers.password(user);
+        TestUsers.token(user); // registered, and signed in once from the owner's browser:
+        HttpResponse<String> earlier = api.login(user, password, null);
+        String device = earlier.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("chat_device=")).findFirst().orElseThrow()
+                .split(";")[0];
+
+        int guesses = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService attackers = Executors.newFixedThreadPool(guesses);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < guesses; i++) {
+                String guess = "guess number " + i;
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return api.login(user, guess, null).statusCode();
+                }, attackers));
+            }
+            start.countDown();
+            long checked = answers.stream().map(CompletableFuture::join).filter(status -> status == 401).count();
+            long refused = answers.stream().map(CompletableFuture::join).filter(status -> status == 429).count();
+            assertEquals(5, checked, "passwords tried");
+            assertEquals(guesses - 5, refused);
+        } finally {
+            attackers.shutdownNow();
+        }
+        assertEquals(429, api.login(user, password, null).statusCode(), "the name is locked for everyone else");
+        HttpResponse<String> owner = api.postJson("api/sessions", Json.createObjectBuilder().add("user", user)
+                .add("password", password).build(), "Cookie", device);
+        assertEquals(201, owner.statusCode(), "the owner's browser is not: " + owner.body());
+        stillServesEveryone();
+    }
+
+    @Test
+    void cleartextHttp2IsNotOffered() throws IOException {
+        try (Socket socket = new Socket(BASE.getHost(), BASE.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + BASE.getPath() + "api/stats HTTP/1.1\r\nHost: " + BASE.getHost() + "\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertTrue(status.startsWith("HTTP/1.1 "), status);
+            assertFalse(status.endsWith("101"), "no switch to h2c: " + status);
+        }
+        stillServesEveryone();
+    }
+
+    @Test
+    void thePageAndTheApiForbidFramingSniffingAndForeignScript() {
+        for (String path : List.of("", "index.html", "api/stats")) {
+            HttpResponse<String> answer = api.getAs(TestUsers.OBSERVER, path);
+            assertEquals(200, answer.statusCode(), path);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+    }
+
+    @Test
+    void onlyWebSocketVersion13WithAProperKeyIsUpgraded() throws IOException {
+        String good = "dGhlIHNhbXBsZSBub25jZQ==";
+        String auth = "Authorization: " + TestUsers.authorization("versions-" + suffix) + "\r\n";
+        assertEquals("426", handshakeStatus("Sec-WebSocket-Version: 8\r\nSec-WebSocket-Key: " + good + "\r\n"
+                + "Sec-WebSocket-Origin: http://evil.example\r\n" + auth));
+        assertEquals("426", handshakeStatus("Sec-WebSocket-Version: 7\r\nSec-WebSocket-Key: " + good + "\r\n" + auth));
+        assertEquals("400", handshakeStatus("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: short\r\n" + auth));
+        assertEquals("400", handshakeStatus("Sec-WebSocket-Version: 13\r\n" + auth));
+        assertEquals("101", handshakeStatus("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + good + "\r\n" + auth));
+        api.awaitConnections(0);
+        stillServesEveryone();
+    }
+
+    private static String handshakeStatus(String headers) throws IOException {
+        try (Socket socket = new Socket(BASE.getHost(), BASE.getPort())) {
+            socket.getOutputStream().write(("GET " + BASE.getPath() + "chat HTTP/1.1\r\nHost: " + BASE.getHost() + ":"
+                    + BASE.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).substring(9);
+        }
+    }
+
+    private HttpResponse<String> postRaw(String path, String body) {
+        return api.postBody(path, body);
+    }
+
+    private void stillServesEveryone() {
+        ChatClient client = ChatClient.connect(BASE, "after-" + suffix + "-" + System.nanoTime() % 1000);
+        client.join("after-" + suffix);
+        assertEquals("ack", client.say("after-" + suffix, "all fine").getString("type"));
+        client.leaveAndClose();
+        api.awaitConnections(0);
+    }
+
+    private static Path serverLog() {
+        Path home = Path.of(System.getProperty("chat.it.server-home"));
+        Path wildfly = home.resolve("standalone/log/server.log");
+        Path log = Files.exists(wildfly) ? wildfly : home.resolve("glassfish/domains/chat/logs/server.log");
+        if (!Files.exists(log)) {
+            throw new UncheckedIOException(new IOException("no server log at " + log));
+        }
+        return log;
+    }
+}
