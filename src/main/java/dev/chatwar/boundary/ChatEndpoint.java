@@ -60,7 +60,8 @@ public class ChatEndpoint {
             SessionSink sink = new SessionSink(session, runtime.worker());
             Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
             // two steps: a lobby join can wait long on a crowded lobby, and pongs count from the first
-            mailbox.put(() -> connection = runtime.chat().register(user.session(), user.address(), sink));
+            mailbox.put(() -> connection = runtime.chat().register(user.session(), user.address(), user.reservation(),
+                    sink));
             mailbox.put(() -> runtime.chat().joinLobby(connection, lobbyAfter));
         } else {
             // HandshakeGate lets no handshake through without one; this guards a container that skips filters

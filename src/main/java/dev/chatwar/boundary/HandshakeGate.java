@@ -82,17 +82,16 @@ public class HandshakeGate extends HttpFilter {
         }
         RequestParser.handshakeAfter(request.getParameter(RequestParser.HANDSHAKE_AFTER));
         AuthSession session = authentication.requireForHandshake(request);
-        // counted before the upgrade, so handshakes racing each other may pass a limit by a few
+        // counted before the upgrade, with the handshakes admitted but not open yet: racing handshakes pass no limit
         Connections connections = runtime.chat().connections();
-        if (connections.connectionsOf(session.user()) >= maxConnectionsPerUser) {
-            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
-                    "a user may hold " + maxConnectionsPerUser + " connections at once; close one first");
-        }
         String address = request.getRemoteAddr();
-        if (maxConnectionsPerAddress > 0 && connections.connectionsFrom(address) >= maxConnectionsPerAddress) {
-            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
-                    "an address may hold " + maxConnectionsPerAddress + " connections at once");
+        long reservation = connections.reserve(session.user(), address, maxConnectionsPerUser, maxConnectionsPerAddress);
+        if (reservation == 0) {
+            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS, connections.connectionsOf(session.user())
+                    >= maxConnectionsPerUser ? "a user may hold " + maxConnectionsPerUser
+                    + " connections at once; close one first" : "an address may hold " + maxConnectionsPerAddress
+                    + " connections at once");
         }
-        return new VerifiedUser(session, address);
+        return new VerifiedUser(session, address, reservation);
     }
 }

@@ -99,15 +99,18 @@ public final class Chat {
      * when the client names the last lobby seq it saw.
      */
     public Connection open(AuthSession session, String address, FrameSink sink, Long lobbyAfter) {
-        Connection connection = register(session, address, sink);
+        Connection connection = register(session, address, 0, sink);
         joinLobby(connection, lobbyAfter);
         return connection;
     }
 
-    /** Registers a new connection and greets it: from now on its pongs count, whatever the lobby's join costs. */
-    public Connection register(AuthSession session, String address, FrameSink sink) {
+    /**
+     * Registers a new connection, ending the reservation its handshake held (0 for none), and greets it: from now
+     * on its pongs count, whatever the lobby's join costs.
+     */
+    public Connection register(AuthSession session, String address, long reservation, FrameSink sink) {
         Connection connection = new Connection(session, address, sink, outboxCapacityChars, clock::millis);
-        connections.add(connection);
+        connections.add(connection, reservation);
         connection.send(frames.welcome(session.user(), connection.id()));
         return connection;
     }

@@ -14,6 +14,23 @@ public final class Connections {
     private final ConcurrentHashMap<UserName, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+    private final Reservations reservations = new Reservations(() -> System.nanoTime() / 1_000_000);
+
+    /**
+     * Admits a handshake if the user and the address are below their limits, counting its open connections
+     * and the handshakes admitted before it that have not registered yet; the id to {@link #add} it with, or 0.
+     */
+    public long reserve(UserName user, String address, int maxOfUser, int maxFromAddress) {
+        return reservations.reserve(user, address, maxOfUser, maxFromAddress, this);
+    }
+
+    /** Registers the connection of a reserved handshake: it counts as open before its reservation ends. */
+    public void add(Connection connection, long reservation) {
+        synchronized (reservations) { // a handshake being admitted sees the connection as open or as reserved
+            add(connection);
+            reservations.release(reservation);
+        }
+    }
 
     public void add(Connection connection) {
         byUser.compute(connection.user(), (user, connections) -> {

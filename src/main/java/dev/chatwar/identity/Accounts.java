@@ -27,7 +27,7 @@ public final class Accounts {
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_OPEN_TICKETS = 10_000;
     /** As many as the connections a user may open at once, by default. */
-    static final int MAX_OPEN_TICKETS_PER_USER = 20;
+    public static final int MAX_OPEN_TICKETS_PER_USER = 20;
     /** Sessions trusted without the database, at most, and for how long each. */
     static final int CACHED_SESSIONS = 10_000;
     static final Duration CACHE_TTL = Duration.ofSeconds(60);

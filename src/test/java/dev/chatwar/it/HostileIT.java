@@ -160,6 +160,37 @@ class HostileIT extends DeployedWar {
     }
 
     @Test
+    void handshakesRacingForOneUserOpenExactlyItsLimit() throws Exception {
+        String user = "racer-" + suffix;
+        TestUsers.token(user);
+        int racing = 60;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService racers = Executors.newFixedThreadPool(racing);
+        List<CompletableFuture<RawSocket>> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < racing; i++) {
+                sockets.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return RawSocket.handshakeAs(user, 0);
+                }, racers));
+            }
+            start.countDown();
+            List<Integer> statuses = sockets.stream().map(CompletableFuture::join).map(RawSocket::status).toList();
+            assertEquals(20, statuses.stream().filter(status -> status == 101).count(), statuses.toString());
+            assertEquals(racing - 20, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+        } finally {
+            sockets.stream().map(CompletableFuture::join).forEach(RawSocket::close);
+            racers.shutdownNow();
+        }
+        api.awaitConnections(0);
+        stillServesEveryone();
+    }
+
+    @Test
     void cleartextHttp2IsNotOffered() throws IOException {
         try (Socket socket = new Socket(BASE.getHost(), BASE.getPort())) {
             OutputStream out = socket.getOutputStream();

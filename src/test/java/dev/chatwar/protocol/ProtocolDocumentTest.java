@@ -7,6 +7,7 @@ import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.boundary.ChatEndpoint;
+import dev.chatwar.boundary.BodyGate;
 import dev.chatwar.boundary.HandshakeGate;
 import dev.chatwar.chat.Chat;
 import dev.chatwar.chat.ChatRuntime;
@@ -67,7 +68,14 @@ class ProtocolDocumentTest {
                 "| password | " + PasswordHash.MIN_PASSWORD_LENGTH + "-" + PasswordHash.MAX_PASSWORD_LENGTH + " characters",
                 grouped.format(PasswordHash.DEFAULT_ITERATIONS) + " iterations",
                 "| session | " + Authentication.DEFAULT_SESSION_LIFETIME / 3600 + " hours",
-                "| ticket | one handshake within " + Accounts.TICKET_LIFETIME.toSeconds() + " seconds |",
+                "| ticket | one handshake within " + Accounts.TICKET_LIFETIME.toSeconds() + " seconds; a user holds at most "
+                        + Accounts.MAX_OPEN_TICKETS_PER_USER + " unused ones",
+                "at most " + JsonLimits.MAX_DEPTH + " levels of nesting and " + JsonLimits.MAX_NUMBER_LENGTH
+                        + " characters per number, else `malformed_json`",
+                "| HTTP request body (`/api/…`) | " + BodyGate.MAX_BODY_BYTES / 1024 + " KiB, else `413`",
+                "the whole body within " + BodyGate.DEADLINE_MILLIS / 1000 + " s of the request's head, else `408`",
+                "at most " + grouped.format(LoginThrottle.TRACKED_KEYS) + " names, " + grouped.format(LoginThrottle.TRACKED_KEYS)
+                        + " addresses and devices",
                 "| frames per connection | " + (int) RateLimits.Settings.DEFAULTS.connectionPerSecond() + " a second, bursts of "
                         + RateLimits.Settings.DEFAULTS.connectionBurst() + " ",
                 "| frames per user | " + (int) RateLimits.Settings.DEFAULTS.userPerSecond() + " a second, bursts of "
