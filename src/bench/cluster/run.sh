@@ -32,7 +32,7 @@ trap 'stop_nodes; stop "$broker"' EXIT
 taskset --cpu-list 0 "$work/broker/bin/artemis" run > "$work/broker.log" 2>&1 &
 broker=$!
 
-limits="-Dchat.password.iterations=1000 -Dchat.rate.connection=1000000 -Dchat.rate.connection-burst=1000000 \
+limits="-Dchat.password.iterations=1000 -Dchat.registrations-per-address=1000000 -Dchat.rate.connection=1000000 -Dchat.rate.connection-burst=1000000 \
 -Dchat.rate.user=1000000 -Dchat.rate.user-burst=1000000 -Dchat.max-connections-per-address=20000"
 cluster="-Dchat.cluster.broker=tcp://127.0.0.1:61716?reconnectAttempts=-1 -Dchat.cluster.user=chat -Dchat.cluster.password=chat"
 

@@ -6,6 +6,7 @@ import dev.chatwar.chat.ChatRuntime;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,15 +27,22 @@ public class StatsResource {
     public String stats() {
         Chat chat = runtime.chat();
         StoreWriter.Stats store = chat.storeStats();
-        JsonObjectBuilder closeCodes = Json.createObjectBuilder();
-        chat.connections().closeCodeCounts().forEach((code, count) -> closeCodes.add(String.valueOf(code), count));
+
         return Json.createObjectBuilder()
                 .add("connections", chat.connections().connectionCount())
                 .add("users", chat.connections().userCount())
                 .add("rooms", chat.roomCount())
                 .add("peers", chat.peerCount())
-                .add("closeCodes", closeCodes)
+                .add("closeCodes", byCode(chat.connections().closeCodeCounts()))
+                .add("closedByServer", byCode(chat.connections().serverCloseCodeCounts()))
+                .add("closedByClient", byCode(chat.connections().clientCloseCodeCounts()))
                 .add("store", Json.createObjectBuilder().add("commits", store.commits()).add("appends", store.appends()))
                 .build().toString();
+    }
+
+    private static JsonObjectBuilder byCode(Map<Integer, Long> counts) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        counts.forEach((code, count) -> json.add(String.valueOf(code), count));
+        return json;
     }
 }

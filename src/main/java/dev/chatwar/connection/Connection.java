@@ -115,6 +115,8 @@ public final class Connection {
         return open;
     }
 
+    private int serverCloseCode;
+
     /** Marks the connection closed; true only for the first caller. */
     public synchronized boolean markClosed() {
         boolean wasOpen = open;
@@ -124,12 +126,25 @@ public final class Connection {
 
     /** Closes the connection at once: frames still queued are lost. */
     public void close(int code, String reason) {
+        decided(code);
         sink.close(code, reason);
     }
 
     /** Closes the connection after the frames queued so far, such as the replies to its last requests. */
     public void closeAfterPending(int code, String reason) {
+        decided(code);
         outbox.offerClose(code, reason);
+    }
+
+    /** The close code the server decided on for this connection, 0 if it did not close it (yet). */
+    public synchronized int closedByServerWith() {
+        return serverCloseCode;
+    }
+
+    private synchronized void decided(int code) {
+        if (serverCloseCode == 0) {
+            serverCloseCode = code;
+        }
     }
 
     public Set<RoomName> rooms() {

@@ -14,6 +14,8 @@ public final class Connections {
     private final ConcurrentHashMap<UserName, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, LongAdder> serverCloseCodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, LongAdder> clientCloseCodes = new ConcurrentHashMap<>();
     private final Reservations reservations = new Reservations(() -> System.nanoTime() / 1_000_000);
 
     /**
@@ -50,7 +52,10 @@ public final class Connections {
         });
         if (removed[0]) {
             byAddress.computeIfPresent(connection.address(), (address, count) -> count == 1 ? null : count - 1);
-            closeCodes.computeIfAbsent(closeCode, code -> new LongAdder()).increment();
+            int decided = connection.closedByServerWith();
+            int code = decided != 0 ? decided : closeCode;
+            closeCodes.computeIfAbsent(code, c -> new LongAdder()).increment();
+            (decided != 0 ? serverCloseCodes : clientCloseCodes).computeIfAbsent(code, c -> new LongAdder()).increment();
         }
         return removed[0];
     }
@@ -81,10 +86,27 @@ public final class Connections {
         return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
-    /** How many connections ended with each close code since the application started. */
+    /**
+     * How many connections ended with each close code since the application started: the code the server closed
+     * with when it decided the close, else the one the container reported (the client's, or 1006 for none).
+     */
     public Map<Integer, Long> closeCodeCounts() {
+        return counts(closeCodes);
+    }
+
+    /** The closes the server decided, by code. */
+    public Map<Integer, Long> serverCloseCodeCounts() {
+        return counts(serverCloseCodes);
+    }
+
+    /** The closes the server did not decide (the client's close frame, or 1006 when none came), by code. */
+    public Map<Integer, Long> clientCloseCodeCounts() {
+        return counts(clientCloseCodes);
+    }
+
+    private static Map<Integer, Long> counts(Map<Integer, LongAdder> adders) {
         Map<Integer, Long> counts = new TreeMap<>();
-        closeCodes.forEach((code, count) -> counts.put(code, count.sum()));
+        adders.forEach((code, count) -> counts.put(code, count.sum()));
         return counts;
     }
 }

@@ -45,13 +45,25 @@ public final class Accounts {
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
+    private final FailureCounts registrations;
     private final HashingGate hashing = new HashingGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             32);
     private final SessionCache verified = new SessionCache(CACHED_SESSIONS, CACHE_TTL);
     // compared against when the user does not exist, so that a login takes as long either way
     private final String unknownUserHash;
 
+    /** System property: registrations one address may make without a pause of {@link #REGISTRATION_PAUSE}. */
+    public static final String REGISTRATIONS_PER_ADDRESS = "chat.registrations-per-address";
+    public static final int DEFAULT_REGISTRATIONS_PER_ADDRESS = 20;
+    public static final Duration REGISTRATION_PAUSE = Duration.ofMinutes(10);
+
     public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime) {
+        this(store, passwords, clock, maxLifetime, DEFAULT_REGISTRATIONS_PER_ADDRESS);
+    }
+
+    public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime,
+                    int registrationsPerAddress) {
+        this.registrations = new FailureCounts(registrationsPerAddress, REGISTRATION_PAUSE, LoginThrottle.TRACKED_KEYS);
         this.store = store;
         this.passwords = passwords;
         this.clock = clock;
@@ -60,9 +72,14 @@ public final class Accounts {
         this.unknownUserHash = passwords.hash("not a password of anyone");
     }
 
-    public UserName register(String name, String password) {
+    /** Creates an account; an address may register only so many without a pause, and each costs one hash at most. */
+    public UserName register(String name, String password, String address) {
         UserName user = validName(name);
         validPassword(password);
+        if (!registrations.admit(String.valueOf(address), clock.instant())) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "too many registrations from this address; wait "
+                    + REGISTRATION_PAUSE.toMinutes() + " minutes");
+        }
         if (store.passwordHash(user).isPresent() || !store.createAccount(user, hashing.run(() -> passwords.hash(password)),
                 now())) {
             throw new ChatException(ErrorCode.USER_TAKEN, "the name '" + name + "' is taken");
@@ -152,6 +169,7 @@ public final class Accounts {
         Instant now = now();
         store.deleteExpiredTickets(now);
         throttle.forgetOld();
+        registrations.forgetOld(now);
         return store.deleteExpiredSessions(now);
     }
 

@@ -48,7 +48,8 @@ public class Authentication {
     void start() {
         accounts = new Accounts(store,
                 new PasswordHash(Integer.getInteger(PasswordHash.ITERATIONS, PasswordHash.DEFAULT_ITERATIONS)),
-                Clock.systemUTC(), Duration.ofSeconds(Long.getLong(SESSION_LIFETIME, DEFAULT_SESSION_LIFETIME)));
+                Clock.systemUTC(), Duration.ofSeconds(Long.getLong(SESSION_LIFETIME, DEFAULT_SESSION_LIFETIME)),
+                Integer.getInteger(Accounts.REGISTRATIONS_PER_ADDRESS, Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS));
         origins = OriginPolicy.fromSystemProperty();
         cleanup = scheduler.scheduleWithFixedDelay(this::forgetExpired, 10, 10, TimeUnit.MINUTES);
     }

@@ -35,7 +35,7 @@ class AccountsTest {
 
     @Test
     void aRegisteredUserSignsInWithTheRightPasswordOnly() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         assertEquals(new UserName("alice"), accounts.authenticate(login.token()).orElseThrow().user());
         assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "wrong horse", null, ADDRESS, null)));
@@ -45,7 +45,7 @@ class AccountsTest {
 
     @Test
     void aVerifiedTokenIsAnsweredWithoutTheStoreUntilItsSessionEndsHereOrElsewhere() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         accounts.authenticate(login.token()).orElseThrow();
         int lookups = store.sessionLookups();
@@ -67,8 +67,8 @@ class AccountsTest {
 
     @Test
     void passwordsAreStoredSaltedAndHashedNeverAsGiven() {
-        accounts.register("alice", "same password");
-        accounts.register("bob", "same password");
+        accounts.register("alice", "same password", ADDRESS);
+        accounts.register("bob", "same password", ADDRESS);
         String alice = store.storedHashOf("alice");
         assertFalse(alice.contains("same password"));
         assertTrue(alice.startsWith("pbkdf2-sha256$1000$"));
@@ -85,17 +85,28 @@ class AccountsTest {
 
     @Test
     void registrationRefusesTakenNamesBadNamesAndWeakPasswords() {
-        accounts.register("alice", "long enough");
-        assertEquals(ErrorCode.USER_TAKEN, refusal(() -> accounts.register("alice", "another one")));
-        assertEquals(ErrorCode.INVALID_USER, refusal(() -> accounts.register("two words", "long enough")));
-        assertEquals(ErrorCode.MISSING_FIELD, refusal(() -> accounts.register(null, "long enough")));
-        assertEquals(ErrorCode.WEAK_PASSWORD, refusal(() -> accounts.register("bob", "short")));
-        assertEquals(ErrorCode.WEAK_PASSWORD, refusal(() -> accounts.register("bob", "x".repeat(129))));
+        accounts.register("alice", "long enough", ADDRESS);
+        assertEquals(ErrorCode.USER_TAKEN, refusal(() -> accounts.register("alice", "another one", ADDRESS)));
+        assertEquals(ErrorCode.INVALID_USER, refusal(() -> accounts.register("two words", "long enough", ADDRESS)));
+        assertEquals(ErrorCode.MISSING_FIELD, refusal(() -> accounts.register(null, "long enough", ADDRESS)));
+        assertEquals(ErrorCode.WEAK_PASSWORD, refusal(() -> accounts.register("bob", "short", ADDRESS)));
+        assertEquals(ErrorCode.WEAK_PASSWORD, refusal(() -> accounts.register("bob", "x".repeat(129), ADDRESS)));
+    }
+
+    @Test
+    void oneAddressRegistersOnlySoManyAccountsWithoutAPause() {
+        for (int i = 0; i < Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS; i++) {
+            accounts.register("user" + i, "long enough", ADDRESS);
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.register("one-more", "long enough", ADDRESS)));
+        accounts.register("elsewhere", "long enough", "198.51.100.1");
+        clock.advance(Accounts.REGISTRATION_PAUSE);
+        accounts.register("one-more", "long enough", ADDRESS);
     }
 
     @Test
     void aSessionLastsItsLifetimeCappedByTheMaximum() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         Accounts.Login brief = accounts.login("alice", "correct horse", Duration.ofSeconds(60), ADDRESS, null);
         Accounts.Login greedy = accounts.login("alice", "correct horse", Duration.ofDays(30), ADDRESS, null);
         assertEquals(clock.instant().plus(Duration.ofHours(8)), greedy.session().expiresAt());
@@ -109,7 +120,7 @@ class AccountsTest {
 
     @Test
     void onlyTheTokensHashIsStoredAndLogoutEndsTheSession() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
         assertNotEquals(login.token(), login.session().id());
         assertTrue(accounts.authenticate(login.session().id()).isEmpty(), "the stored id is no credential");
@@ -121,7 +132,7 @@ class AccountsTest {
 
     @Test
     void aTicketOpensOneHandshakeWithinItsLifetime() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         AuthSession session = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
         String ticket = accounts.ticket(session);
         assertEquals(session, accounts.redeem(ticket).orElseThrow());
@@ -138,8 +149,8 @@ class AccountsTest {
 
     @Test
     void oneUserCannotHoldMoreThanItsShareOfUnusedTickets() {
-        accounts.register("alice", "correct horse");
-        accounts.register("bob", "battery staple");
+        accounts.register("alice", "correct horse", ADDRESS);
+        accounts.register("bob", "battery staple", ADDRESS);
         AuthSession first = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
         AuthSession second = accounts.login("alice", "correct horse", null, ADDRESS, null).session();
         for (int i = 0; i < Accounts.MAX_OPEN_TICKETS_PER_USER; i++) {
@@ -153,7 +164,7 @@ class AccountsTest {
 
     @Test
     void repeatedFailedSignInsOfANameLockItOutForAMinute() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
             assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "guess", null, "192.0.2.9", null)));
         }
@@ -167,7 +178,7 @@ class AccountsTest {
 
     @Test
     void manyFailedSignInsFromOneAddressLockItOut() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
             int guess = i;
             assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("user" + guess, "guess", null, ADDRESS, null)));
@@ -178,7 +189,7 @@ class AccountsTest {
 
     @Test
     void guessesArrivingTogetherAreCountedBeforeAnyIsChecked() throws Exception {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         int guesses = 40;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(guesses);
@@ -212,7 +223,7 @@ class AccountsTest {
 
     @Test
     void aSuccessClearsItsOwnNameOnlyNeverTheAddresssOtherFailures() {
-        accounts.register("mallory", "own password");
+        accounts.register("mallory", "own password", ADDRESS);
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER - 1; i++) {
                 int guess = round * 10 + i;
@@ -231,7 +242,7 @@ class AccountsTest {
 
     @Test
     void theOwnersBrowserSignsInWhileStrangersHaveTheNameLockedOut() {
-        accounts.register("alice", "correct horse");
+        accounts.register("alice", "correct horse", ADDRESS);
         String device = accounts.login("alice", "correct horse", null, ADDRESS, null).deviceCookie();
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
             refusal(() -> accounts.login("alice", "guess", null, "198.51.100.7", null));

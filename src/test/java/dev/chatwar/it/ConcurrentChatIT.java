@@ -32,7 +32,7 @@ class ConcurrentChatIT extends DeployedWar {
     @Test
     void everyClientReceivesEveryRoomMessageOnceInTheSameSeqOrderAndClosesCleanly() throws Exception {
         String room = "crowd-" + suffix;
-        long cleanClosesBefore = api.closedWith(1000);
+        long cleanClosesBefore = api.closedBy("closedByClient", 1000);
 
         // 12 users; the first four have three connections each, the rest one or two
         List<String> owners = new ArrayList<>();
@@ -87,7 +87,7 @@ class ConcurrentChatIT extends DeployedWar {
                 .map(client -> CompletableFuture.supplyAsync(client::leaveAndClose, pool)).toList());
         assertTrue(closes.stream().allMatch(reason -> reason.getCloseCode() == CloseReason.CloseCodes.NORMAL_CLOSURE));
         api.awaitConnections(0);
-        assertEquals(cleanClosesBefore + CONNECTIONS, api.closedWith(1000), () -> "the server saw 1000 from every client: " + api.stats());
+        assertEquals(cleanClosesBefore + CONNECTIONS, api.closedBy("closedByClient", 1000), () -> "the server saw 1000 from every client: " + api.stats());
         assertEquals(List.of(), api.present(room));
         assertEquals(List.of(), api.present("lobby"));
     }

@@ -273,7 +273,7 @@ class SecurityIT extends DeployedWar {
         String room = "flood-" + suffix;
         ChatClient flooder = ChatClient.connect(ChatWar.BASE, "flooder-" + suffix);
         flooder.join(room);
-        long before = api.closedWith(1008);
+        long before = api.closedBy("closedByServer", 1008);
         try {
             for (int i = 0; i < 3000 && flooder.isOpen(); i++) {
                 flooder.sendRaw(Json.createObjectBuilder().add("type", "send").add("room", room)
@@ -289,7 +289,7 @@ class SecurityIT extends DeployedWar {
                 ? Set.of(CloseReason.CloseCodes.VIOLATED_POLICY, CloseReason.CloseCodes.CLOSED_ABNORMALLY)
                 : Set.of(CloseReason.CloseCodes.VIOLATED_POLICY);
         assertTrue(expected.contains(seen.getCloseCode()), seen.getCloseCode() + " " + seen.getReasonPhrase());
-        ChatClient.waiting().until(() -> api.closedWith(1008) == before + 1);
+        ChatClient.waiting().until(() -> api.closedBy("closedByServer", 1008) == before + 1);
 
         List<JsonObject> frames = flooder.frames();
         long refused = frames.stream().filter(frame -> "rate_limited".equals(frame.getString("code", null))).count();

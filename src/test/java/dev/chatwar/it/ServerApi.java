@@ -123,6 +123,12 @@ final class ServerApi {
         return count == null ? 0 : count.longValue();
     }
 
+    /** How many closes with this code the server decided ({@code closedByServer}) or did not ({@code closedByClient}). */
+    long closedBy(String side, int code) {
+        JsonNumber count = stats().getJsonObject(side).getJsonNumber(String.valueOf(code));
+        return count == null ? 0 : count.longValue();
+    }
+
     void awaitConnections(int count) {
         // the matcher form, so that a timeout reports the last count seen
         ChatClient.waiting().until(() -> stats().getInt("connections"), Matchers.equalTo(count));

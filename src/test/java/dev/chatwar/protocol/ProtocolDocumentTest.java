@@ -70,6 +70,8 @@ class ProtocolDocumentTest {
                 "| session | " + Authentication.DEFAULT_SESSION_LIFETIME / 3600 + " hours",
                 "| ticket | one handshake within " + Accounts.TICKET_LIFETIME.toSeconds() + " seconds; a user holds at most "
                         + Accounts.MAX_OPEN_TICKETS_PER_USER + " unused ones",
+                "| registrations | " + Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS + " from one address without a "
+                        + Accounts.REGISTRATION_PAUSE.toMinutes() + "-minute pause",
                 "at most " + JsonLimits.MAX_DEPTH + " levels of nesting and " + JsonLimits.MAX_NUMBER_LENGTH
                         + " characters per number, else `malformed_json`",
                 "| HTTP request body (`/api/…`) | " + BodyGate.MAX_BODY_BYTES / 1024 + " KiB, else `413`",
