@@ -74,7 +74,8 @@ public class HandshakeGate extends HttpFilter {
     }
 
     private VerifiedUser admit(HttpServletRequest request) {
-        if (request.getHeader("Upgrade") != null) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
             WebSocketHeaders.require(request.getHeader("Sec-WebSocket-Version"), request.getHeader("Sec-WebSocket-Key"));
         }
         if (!authentication.origins().allows(request.getHeader("Origin"), request.getHeader("Host"))) {

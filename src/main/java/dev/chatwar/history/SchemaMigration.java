@@ -21,7 +21,7 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V5__EventIdSequence())
+                .javaMigrations(new V5__EventIdSequence(), new V9__CaseInsensitiveNames())
                 .load()
                 .migrate();
     }

@@ -7,10 +7,15 @@ import java.util.Optional;
 /** Where accounts and their sessions are kept. */
 public interface AccountStore {
 
-    /** Creates the account; false when the name is taken. */
+    /** An account as registered: its name as its user spelled it, and its password hash. */
+    record Registered(UserName name, String passwordHash) {
+    }
+
+    /** Creates the account; false when the name is taken, in any case. */
     boolean createAccount(UserName user, String passwordHash, Instant createdAt);
 
-    Optional<String> passwordHash(UserName user);
+    /** The account of the name spelled exactly so, else of the name in any case. */
+    Optional<Registered> account(UserName user);
 
     void saveSession(AuthSession session, Instant createdAt);
 

@@ -80,7 +80,7 @@ public final class Accounts {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many registrations from this address; wait "
                     + REGISTRATION_PAUSE.toMinutes() + " minutes");
         }
-        if (store.passwordHash(user).isPresent() || !store.createAccount(user, hashing.run(() -> passwords.hash(password)),
+        if (store.account(user).isPresent() || !store.createAccount(user, hashing.run(() -> passwords.hash(password)),
                 now())) {
             throw new ChatException(ErrorCode.USER_TAKEN, "the name '" + name + "' is taken");
         }
@@ -96,29 +96,31 @@ public final class Accounts {
             throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
         }
         UserName user = UserName.isValid(name) ? new UserName(name) : null;
-        Optional<String> hash = Optional.empty();
+        Optional<AccountStore.Registered> account = Optional.empty();
         Optional<String> device = Optional.empty();
         if (user != null && deviceCookie != null) { // costs a lookup only to browsers that signed in before
-            hash = store.passwordHash(user);
-            device = hash.flatMap(stored -> DeviceCookie.vouchedId(deviceCookie, user, stored, clock.instant()));
+            account = store.account(user);
+            device = account.flatMap(found -> DeviceCookie.vouchedId(deviceCookie, found.name(), found.passwordHash(),
+                    clock.instant()));
         }
         LoginThrottle.Attempt attempt = throttle.admit(name, address, device).orElseThrow(() -> new ChatException(
                 ErrorCode.RATE_LIMITED, "too many failed sign-ins; wait " + LoginThrottle.LOCKOUT.toSeconds() + " seconds"));
-        if (user != null && hash.isEmpty()) {
-            hash = store.passwordHash(user);
+        if (user != null && account.isEmpty()) {
+            account = store.account(user);
         }
-        String stored = hash.orElse(unknownUserHash);
+        String stored = account.map(AccountStore.Registered::passwordHash).orElse(unknownUserHash);
         boolean matches = password != null && hashing.run(() -> passwords.matches(password, stored));
-        if (hash.isEmpty() || !matches) {
+        if (account.isEmpty() || !matches) {
             throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
         }
         throttle.succeeded(attempt);
+        UserName registered = account.get().name(); // as its user spelled it, whatever the case typed now
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
         String token = randomToken();
         Instant now = now();
-        AuthSession session = new AuthSession(idOf(token), user, now.plus(granted));
+        AuthSession session = new AuthSession(idOf(token), registered, now.plus(granted));
         store.saveSession(session, now);
-        return new Login(token, session, DeviceCookie.issue(user, stored, now));
+        return new Login(token, session, DeviceCookie.issue(registered, stored, now));
     }
 
     /** The live session a bearer token names, if any. */

@@ -17,8 +17,8 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
-        // a concurrent registration of the same name fails at commit on the primary key instead
-        if (em.find(StoredAccount.class, user.value()) != null) {
+        // a concurrent registration of the same name fails at commit on the unique name key instead
+        if (byKey(user).isPresent()) {
             return false;
         }
         em.persist(new StoredAccount(user, passwordHash, createdAt));
@@ -26,8 +26,14 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<String> passwordHash(UserName user) {
-        return Optional.ofNullable(em.find(StoredAccount.class, user.value())).map(StoredAccount::passwordHash);
+    public Optional<Registered> account(UserName user) {
+        StoredAccount exact = em.find(StoredAccount.class, user.value());
+        return exact != null ? Optional.of(exact.registered()) : byKey(user).map(StoredAccount::registered);
+    }
+
+    private Optional<StoredAccount> byKey(UserName user) {
+        return em.createNamedQuery(StoredAccount.BY_KEY, StoredAccount.class).setParameter("key", user.key())
+                .getResultStream().findFirst();
     }
 
     @Override

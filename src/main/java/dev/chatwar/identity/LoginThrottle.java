@@ -39,7 +39,7 @@ public final class LoginThrottle {
      */
     public Optional<Attempt> admit(String name, String address, Optional<String> device) {
         String nameKey = device.map(id -> "device " + id)
-                .orElse(UserName.isValid(name) ? "name " + name : null); // an invalid name can never sign in
+                .orElse(UserName.isValid(name) ? "name " + new UserName(name).key() : null); // invalid: never signs in
         String addressKey = String.valueOf(address);
         synchronized (this) {
             var now = clock.instant();

@@ -4,17 +4,24 @@ import dev.chatwar.base.UserName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of the account table (db/migration/V3__accounts.sql). */
+/** A row of the account table (db/migration/V3__accounts.sql, with V9's name key). */
 @Entity
 @Table(name = "account")
+@NamedQuery(name = StoredAccount.BY_KEY, query = "select a from StoredAccount a where a.nameKey = :key")
 public class StoredAccount {
+
+    static final String BY_KEY = "StoredAccount.byKey";
 
     @Id
     @Column(length = UserName.MAX_LENGTH)
     private String username;
+
+    @Column(name = "name_key", nullable = false, length = 40)
+    private String nameKey;
 
     @Column(name = "password_hash", nullable = false, length = 200)
     private String passwordHash;
@@ -27,11 +34,12 @@ public class StoredAccount {
 
     StoredAccount(UserName user, String passwordHash, Instant createdAt) {
         this.username = user.value();
+        this.nameKey = user.key();
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
     }
 
-    String passwordHash() {
-        return passwordHash;
+    AccountStore.Registered registered() {
+        return new AccountStore.Registered(new UserName(username), passwordHash);
     }
 }

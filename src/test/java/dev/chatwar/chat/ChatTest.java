@@ -627,7 +627,10 @@ class ChatTest {
         timed.closeSilent(60_000);
 
         assertEquals(List.of(), timed.present(READER, RoomName.LOBBY));
-        assertEquals(Map.of(CloseCodes.GOING_AWAY, 1L), timed.connections().closeCodeCounts());
+        assertEquals(Map.of(CloseCodes.POLICY_VIOLATION, 1L), timed.connections().closeCodeCounts(),
+                "counted as the close the server decided first");
+        assertEquals(Map.of(CloseCodes.POLICY_VIOLATION, 1L), timed.connections().serverCloseCodeCounts());
+        assertEquals(Map.of(), timed.connections().clientCloseCodeCounts());
     }
 
     @Test

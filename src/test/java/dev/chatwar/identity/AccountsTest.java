@@ -94,6 +94,20 @@ class AccountsTest {
     }
 
     @Test
+    void namesAreUniqueIgnoringCaseAndKeepTheSpellingTheirUserChose() {
+        accounts.register("Alice", "correct horse", ADDRESS);
+        assertEquals(ErrorCode.USER_TAKEN, refusal(() -> accounts.register("alice", "another one", ADDRESS)));
+        assertEquals(ErrorCode.USER_TAKEN, refusal(() -> accounts.register("ALICE", "another one", ADDRESS)));
+        assertEquals("Alice", accounts.login("aLiCe", "correct horse", null, ADDRESS, null).session().user().value());
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+            String spelling = i % 2 == 0 ? "alice" : "ALICE";
+            refusal(() -> accounts.login(spelling, "guess", null, "198.51.100.3", null));
+        }
+        assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("Alice", "correct horse", null, ADDRESS, null)),
+                "one name, one lockout, however it is spelled");
+    }
+
+    @Test
     void oneAddressRegistersOnlySoManyAccountsWithoutAPause() {
         for (int i = 0; i < Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS; i++) {
             accounts.register("user" + i, "long enough", ADDRESS);
@@ -251,7 +265,7 @@ class AccountsTest {
         assertEquals("alice", accounts.login("alice", "correct horse", null, ADDRESS, device).session().user().value());
         String forged = device.substring(0, device.length() - 2) + "xx";
         assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, forged)));
-        String hash = store.passwordHash(new UserName("alice")).orElseThrow();
+        String hash = store.account(new UserName("alice")).orElseThrow().passwordHash();
         assertTrue(DeviceCookie.vouchedId(device, new UserName("alice"), hash, clock.instant()).isPresent());
         assertFalse(DeviceCookie.vouchedId(device, new UserName("bob"), hash, clock.instant()).isPresent(),
                 "a device cookie vouches for its own name only");

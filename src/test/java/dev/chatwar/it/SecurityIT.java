@@ -66,6 +66,13 @@ class SecurityIT extends DeployedWar {
         assertEquals("bad_credentials", ServerApi.errorCode(wrong));
         assertEquals("bad_credentials", ServerApi.errorCode(api.login("nobody-" + suffix, "long enough", null)));
         assertEquals(201, api.login(user, "long enough", null).statusCode());
+
+        String spelled = "Casey-" + suffix;
+        assertEquals(201, api.register(spelled, "long enough").statusCode());
+        assertEquals("user_taken", ServerApi.errorCode(api.register(spelled.toLowerCase(Locale.ROOT), "long enough")));
+        HttpResponse<String> anyCase = api.login(spelled.toUpperCase(Locale.ROOT), "long enough", null);
+        assertEquals(201, anyCase.statusCode(), anyCase.body());
+        assertEquals(spelled, ServerApi.parse(anyCase.body()).asJsonObject().getString("user"), "spelled as registered");
     }
 
     @Test

@@ -21,13 +21,22 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
-        return hashes.putIfAbsent(user, passwordHash) == null;
+    public synchronized boolean createAccount(UserName user, String passwordHash, Instant createdAt) {
+        if (account(user).isPresent()) {
+            return false;
+        }
+        hashes.put(user, passwordHash);
+        return true;
     }
 
     @Override
-    public Optional<String> passwordHash(UserName user) {
-        return Optional.ofNullable(hashes.get(user));
+    public synchronized Optional<Registered> account(UserName user) {
+        String exact = hashes.get(user);
+        if (exact != null) {
+            return Optional.of(new Registered(user, exact));
+        }
+        return hashes.entrySet().stream().filter(entry -> entry.getKey().key().equals(user.key())).findFirst()
+                .map(entry -> new Registered(entry.getKey(), entry.getValue()));
     }
 
     @Override
