@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.load.ServerProcess;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +96,37 @@ class HostileIT extends DeployedWar {
     }
 
     @Test
+    void failedSignInsWithHugeNamesLeaveTheLiveHeapWhereItWas() throws IOException {
+        ServerProcess server = ServerProcess.matching(System.getProperty("chat.it.server-home"));
+        long before = server.liveHeapBytes().orElseThrow();
+        String name = "n".repeat(20_000); // under the body cap, far over a name's 32 characters
+        for (int i = 0; i < 1_000; i++) {
+            // from 250 loopback addresses, 4 each: under the per-address lockout, which other tests share
+            String from = "127.0.1." + (1 + i % 250);
+            assertEquals("401", postFrom(from, "api/sessions", "{\"user\":\"" + name + i + "\",\"password\":\"x\"}"));
+        }
+        long after = server.liveHeapBytes().orElseThrow();
+        System.out.printf("HostileIT: live heap %,d KiB before and %,d KiB after 1,000 failed sign-ins with 20 KB names%n",
+                before / 1024, after / 1024);
+        assertTrue(after - before < 5 * 1024 * 1024, "live heap grew by " + (after - before) / 1024 + " KiB");
+        stillServesEveryone();
+    }
+
+    /** The status of a POST sent from the given local address, which must be a loopback one. */
+    private static String postFrom(String localAddress, String path, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(java.net.InetAddress.getByName(BASE.getHost()), BASE.getPort(),
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            socket.getOutputStream().write(("POST " + BASE.getPath() + path + " HTTP/1.1\r\nHost: " + BASE.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.setSoTimeout(10_000);
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).substring(9);
+        }
+    }
+
+    @Test
     void hostileJsonIsMalformedJsonAndLeavesNoStackTraceInTheLog() throws IOException {
         Path log = serverLog();
         long before = Files.size(log);
@@ -129,29 +162,9 @@ class HostileIT extends DeployedWar {
                 .split(";")[0];
 
         int guesses = 40;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService attackers = Executors.newFixedThreadPool(guesses);
-        List<CompletableFuture<Integer>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < guesses; i++) {
-                String guess = "guess number " + i;
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return api.login(user, guess, null).statusCode();
-                }, attackers));
-            }
-            start.countDown();
-            long checked = answers.stream().map(CompletableFuture::join).filter(status -> status == 401).count();
-            long refused = answers.stream().map(CompletableFuture::join).filter(status -> status == 429).count();
-            assertEquals(5, checked, "passwords tried");
-            assertEquals(guesses - 5, refused);
-        } finally {
-            attackers.shutdownNow();
-        }
+        List<Integer> statuses = allAtOnce(guesses, i -> api.login(user, "guess number " + i, null).statusCode());
+        assertEquals(5, statuses.stream().filter(status -> status == 401).count(), "passwords tried: " + statuses);
+        assertEquals(guesses - 5, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
         assertEquals(429, api.login(user, password, null).statusCode(), "the name is locked for everyone else");
         HttpResponse<String> owner = api.postJson("api/sessions", Json.createObjectBuilder().add("user", user)
                 .add("password", password).build(), "Cookie", device);
@@ -164,27 +177,13 @@ class HostileIT extends DeployedWar {
         String user = "racer-" + suffix;
         TestUsers.token(user);
         int racing = 60;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService racers = Executors.newFixedThreadPool(racing);
-        List<CompletableFuture<RawSocket>> sockets = new ArrayList<>();
+        List<RawSocket> sockets = allAtOnce(racing, i -> RawSocket.handshakeAs(user, 0));
         try {
-            for (int i = 0; i < racing; i++) {
-                sockets.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return RawSocket.handshakeAs(user, 0);
-                }, racers));
-            }
-            start.countDown();
-            List<Integer> statuses = sockets.stream().map(CompletableFuture::join).map(RawSocket::status).toList();
+            List<Integer> statuses = sockets.stream().map(RawSocket::status).toList();
             assertEquals(20, statuses.stream().filter(status -> status == 101).count(), statuses.toString());
             assertEquals(racing - 20, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
         } finally {
-            sockets.stream().map(CompletableFuture::join).forEach(RawSocket::close);
-            racers.shutdownNow();
+            sockets.forEach(RawSocket::close);
         }
         api.awaitConnections(0);
         stillServesEveryone();
@@ -239,6 +238,30 @@ class HostileIT extends DeployedWar {
                     .getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(10_000);
             return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).substring(9);
+        }
+    }
+
+    /** What the action returns on each of {@code count} threads, all let go at the same moment. */
+    private static <T> List<T> allAtOnce(int count, IntFunction<T> action) {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<CompletableFuture<T>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                results.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return action.apply(n);
+                }, threads));
+            }
+            start.countDown();
+            return results.stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdownNow();
         }
     }
 
