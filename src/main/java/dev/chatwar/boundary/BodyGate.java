@@ -77,20 +77,23 @@ public class BodyGate extends HttpFilter {
             }
         });
         ServletInputStream in = request.getInputStream();
-        in.setReadListener(new BodyReader(in, async, response, settled));
+        in.setReadListener(new BodyReader(in, declared, async, response, settled));
     }
 
     private final class BodyReader implements ReadListener {
 
         private final ServletInputStream in;
+        private final long declared;
         private final AsyncContext async;
         private final HttpServletResponse response;
         private final AtomicBoolean settled;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[4096];
 
-        BodyReader(ServletInputStream in, AsyncContext async, HttpServletResponse response, AtomicBoolean settled) {
+        BodyReader(ServletInputStream in, long declared, AsyncContext async, HttpServletResponse response,
+                   AtomicBoolean settled) {
             this.in = in;
+            this.declared = declared;
             this.async = async;
             this.response = response;
             this.settled = settled;
@@ -98,7 +101,23 @@ public class BodyGate extends HttpFilter {
 
         @Override
         public void onDataAvailable() throws IOException {
-            while (in.isReady() && !in.isFinished()) {
+            drain();
+            if (declared >= 0 ? body.size() >= declared : in.isFinished()) {
+                finish();
+            }
+        }
+
+        // Grizzly (Payara) may call this first, with the whole body still unread, and never onDataAvailable
+        @Override
+        public void onAllDataRead() throws IOException {
+            drain();
+            if (declared < 0 || body.size() >= declared) {
+                finish();
+            }
+        }
+
+        private void drain() throws IOException {
+            while (!settled.get() && in.isReady()) {
                 int read = in.read(buffer);
                 if (read < 0) {
                     return;
@@ -107,13 +126,11 @@ public class BodyGate extends HttpFilter {
                 if (body.size() > MAX_BODY_BYTES && settled.compareAndSet(false, true)) {
                     refuse(response, 413, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
                     async.complete();
-                    return;
                 }
             }
         }
 
-        @Override
-        public void onAllDataRead() {
+        private void finish() {
             if (settled.compareAndSet(false, true)) {
                 async.getRequest().setAttribute(BODY, body.toByteArray());
                 async.dispatch();

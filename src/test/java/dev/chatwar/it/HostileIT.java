@@ -87,6 +87,24 @@ class HostileIT extends DeployedWar {
     }
 
     @Test
+    void aChunkedBodyIsReadLikeAnyOther() throws IOException {
+        String user = "chunked-" + suffix;
+        TestUsers.token(user);
+        String body = "{\"user\":\"" + user + "\",\"password\":\"" + TestUsers.password(user) + "\"}";
+        String half = body.substring(0, body.length() / 2);
+        String rest = body.substring(body.length() / 2);
+        try (Socket socket = new Socket(BASE.getHost(), BASE.getPort())) {
+            socket.getOutputStream().write(("POST " + BASE.getPath() + "api/sessions HTTP/1.1\r\nHost: " + BASE.getHost()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(half.length()) + "\r\n" + half + "\r\n"
+                    + Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(30_000);
+            assertEquals("HTTP/1.1 201", new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() {
         HttpResponse<String> answer = api.postBody("api/sessions",
                 "{\"user\":\"" + "x".repeat(40_000) + "\",\"password\":\"whatever\"}");
