@@ -117,6 +117,7 @@ class HostileIT extends DeployedWar {
     void failedSignInsWithHugeNamesLeaveTheLiveHeapWhereItWas() throws IOException {
         ServerProcess server = ServerProcess.matching(System.getProperty("chat.it.server-home"));
         long before = server.liveHeapBytes().orElseThrow();
+        // 20 MB of names in all, which a throttle that kept them would hold; the heap's own drift is a few MB
         String name = "n".repeat(20_000); // under the body cap, far over a name's 32 characters
         for (int i = 0; i < 1_000; i++) {
             // from 250 loopback addresses, 4 each: under the per-address lockout, which other tests share
@@ -126,7 +127,7 @@ class HostileIT extends DeployedWar {
         long after = server.liveHeapBytes().orElseThrow();
         System.out.printf("HostileIT: live heap %,d KiB before and %,d KiB after 1,000 failed sign-ins with 20 KB names%n",
                 before / 1024, after / 1024);
-        assertTrue(after - before < 5 * 1024 * 1024, "live heap grew by " + (after - before) / 1024 + " KiB");
+        assertTrue(after - before < 10 * 1024 * 1024, "live heap grew by " + (after - before) / 1024 + " KiB");
         stillServesEveryone();
     }
 
