@@ -37,6 +37,7 @@ public class BodyGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        SecurityHeaders.apply(response); // this filter may answer, or end the first pass, before that one runs
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
             request.removeAttribute(BODY);
             chain.doFilter(withBody(request, body), response);
@@ -88,7 +89,7 @@ public class BodyGate extends HttpFilter {
         private final HttpServletResponse response;
         private final AtomicBoolean settled;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        private final byte[] buffer = new byte[4096];
+        private final byte[] buffer = new byte[1024]; // per waiting body: small, as bodies are
 
         BodyReader(ServletInputStream in, long declared, AsyncContext async, HttpServletResponse response,
                    AtomicBoolean settled) {

@@ -63,6 +63,7 @@ public class HandshakeGate extends HttpFilter {
                 }
             }, response);
         } catch (ChatException refused) {
+            SecurityHeaders.apply(response);
             response.setStatus(refused.code().httpStatus());
             if (refused.code() == ErrorCode.UPGRADE_REQUIRED) {
                 response.setHeader("Sec-WebSocket-Version", WebSocketHeaders.VERSION);

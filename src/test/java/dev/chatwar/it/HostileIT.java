@@ -109,6 +109,7 @@ class HostileIT extends DeployedWar {
         HttpResponse<String> answer = api.postBody("api/sessions",
                 "{\"user\":\"" + "x".repeat(40_000) + "\",\"password\":\"whatever\"}");
         assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("body_too_large", ServerApi.errorCode(answer));
         stillServesEveryone();
     }
@@ -188,6 +189,7 @@ class HostileIT extends DeployedWar {
         HttpResponse<String> owner = api.postJson("api/sessions", Json.createObjectBuilder().add("user", user)
                 .add("password", password).build(), "Cookie", device);
         assertEquals(201, owner.statusCode(), "the owner's browser is not: " + owner.body());
+        assertTrue(owner.headers().firstValue("Content-Security-Policy").isPresent(), "a body read by the gate too");
         stillServesEveryone();
     }
 
