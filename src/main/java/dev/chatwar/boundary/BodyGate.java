@@ -1,7 +1,6 @@
 package dev.chatwar.boundary;
 
 import dev.chatwar.base.ErrorCode;
-import dev.chatwar.protocol.Frames;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -32,12 +31,10 @@ public class BodyGate extends HttpFilter {
     public static final long DEADLINE_MILLIS = 10_000;
     private static final String BODY = BodyGate.class.getName() + ".body";
 
-    private final Frames frames = new Frames();
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityHeaders.apply(response); // this filter may answer, or end the first pass, before that one runs
+        SecurityHeaders.apply(response); // this filter may end the request's first pass before that one runs
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
             request.removeAttribute(BODY);
             chain.doFilter(withBody(request, body), response);
@@ -49,7 +46,7 @@ public class BodyGate extends HttpFilter {
             return;
         }
         if (declared > MAX_BODY_BYTES) {
-            refuse(response, 413, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
+            refuse(response, ErrorCode.BODY_TOO_LARGE, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
             return;
         }
         AsyncContext async = request.startAsync();
@@ -59,7 +56,7 @@ public class BodyGate extends HttpFilter {
             @Override
             public void onTimeout(AsyncEvent event) throws IOException {
                 if (settled.compareAndSet(false, true)) {
-                    refuse(response, 408, "the request body did not arrive within " + DEADLINE_MILLIS / 1000 + " s");
+                    refuse(response, ErrorCode.BODY_TIMEOUT, "the request body did not arrive within " + DEADLINE_MILLIS / 1000 + " s");
                     async.complete();
                 }
             }
@@ -125,7 +122,7 @@ public class BodyGate extends HttpFilter {
                 }
                 body.write(buffer, 0, read);
                 if (body.size() > MAX_BODY_BYTES && settled.compareAndSet(false, true)) {
-                    refuse(response, 413, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
+                    refuse(response, ErrorCode.BODY_TOO_LARGE, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
                     async.complete();
                 }
             }
@@ -146,13 +143,10 @@ public class BodyGate extends HttpFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        ErrorCode code = status == 413 ? ErrorCode.BODY_TOO_LARGE : ErrorCode.BODY_TIMEOUT;
-        response.setStatus(status);
+    // the rest of the body is not read: the connection cannot carry another request
+    private static void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
         response.setHeader("Connection", "close");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(frames.httpError(code, message).toString());
+        FilterAnswers.refuse(response, code, message);
     }
 
     private static HttpServletRequest withBody(HttpServletRequest request, byte[] body) {

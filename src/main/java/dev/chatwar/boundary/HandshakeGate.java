@@ -7,7 +7,6 @@ import dev.chatwar.connection.Connections;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.VerifiedUser;
-import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -35,7 +34,6 @@ public class HandshakeGate extends HttpFilter {
     public static final String MAX_CONNECTIONS_PER_ADDRESS = "chat.max-connections-per-address";
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 200;
 
-    private final Frames frames = new Frames();
     private int maxConnectionsPerUser;
     private int maxConnectionsPerAddress;
 
@@ -63,14 +61,10 @@ public class HandshakeGate extends HttpFilter {
                 }
             }, response);
         } catch (ChatException refused) {
-            SecurityHeaders.apply(response);
-            response.setStatus(refused.code().httpStatus());
             if (refused.code() == ErrorCode.UPGRADE_REQUIRED) {
                 response.setHeader("Sec-WebSocket-Version", WebSocketHeaders.VERSION);
             }
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(frames.httpError(refused.code(), refused.getMessage()).toString());
+            FilterAnswers.refuse(response, refused.code(), refused.getMessage());
         }
     }
 
@@ -88,11 +82,13 @@ public class HandshakeGate extends HttpFilter {
         Connections connections = runtime.chat().connections();
         String address = request.getRemoteAddr();
         long reservation = connections.reserve(session.user(), address, maxConnectionsPerUser, maxConnectionsPerAddress);
-        if (reservation == 0) {
-            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS, connections.connectionsOf(session.user())
-                    >= maxConnectionsPerUser ? "a user may hold " + maxConnectionsPerUser
-                    + " connections at once; close one first" : "an address may hold " + maxConnectionsPerAddress
-                    + " connections at once");
+        if (reservation == Connections.USER_FULL) {
+            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
+                    "a user may hold " + maxConnectionsPerUser + " connections at once; close one first");
+        }
+        if (reservation == Connections.ADDRESS_FULL) {
+            throw new ChatException(ErrorCode.TOO_MANY_CONNECTIONS,
+                    "an address may hold " + maxConnectionsPerAddress + " connections at once");
         }
         return new VerifiedUser(session, address, reservation);
     }

@@ -18,9 +18,15 @@ public final class Connections {
     private final ConcurrentHashMap<Integer, LongAdder> clientCloseCodes = new ConcurrentHashMap<>();
     private final Reservations reservations = new Reservations(() -> System.nanoTime() / 1_000_000);
 
+    /** What {@link #reserve} answers when the user holds its most connections already. */
+    public static final long USER_FULL = -1;
+    /** What {@link #reserve} answers when the address holds its most connections already. */
+    public static final long ADDRESS_FULL = -2;
+
     /**
      * Admits a handshake if the user and the address are below their limits, counting its open connections
-     * and the handshakes admitted before it that have not registered yet; the id to {@link #add} it with, or 0.
+     * and the handshakes admitted before it that have not registered yet: the id (positive) to {@link #add} it
+     * with, or {@link #USER_FULL} or {@link #ADDRESS_FULL}.
      */
     public long reserve(UserName user, String address, int maxOfUser, int maxFromAddress) {
         return reservations.reserve(user, address, maxOfUser, maxFromAddress, this);

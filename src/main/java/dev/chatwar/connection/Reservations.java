@@ -29,12 +29,14 @@ final class Reservations {
         this.clock = clock;
     }
 
-    /** A reservation's id, or 0 when the user's or the address's open connections and reservations reach a limit. */
+    /** A reservation's id, or which limit the open connections and reservations reach. */
     synchronized long reserve(UserName user, String address, int maxOfUser, int maxFromAddress, Connections open) {
         expire();
-        if (open.connectionsOf(user) + byUser.getOrDefault(user, 0) >= maxOfUser || maxFromAddress > 0
-                && open.connectionsFrom(address) + byAddress.getOrDefault(address, 0) >= maxFromAddress) {
-            return 0;
+        if (open.connectionsOf(user) + byUser.getOrDefault(user, 0) >= maxOfUser) {
+            return Connections.USER_FULL;
+        }
+        if (maxFromAddress > 0 && open.connectionsFrom(address) + byAddress.getOrDefault(address, 0) >= maxFromAddress) {
+            return Connections.ADDRESS_FULL;
         }
         Reservation reservation = new Reservation(nextId++, user, address, clock.getAsLong() + HOLD_MILLIS);
         byExpiry.addLast(reservation);
