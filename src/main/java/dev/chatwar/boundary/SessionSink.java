@@ -49,17 +49,28 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void send(List<String> frames, Consumer<Throwable> done) {
-        if (sendingLoader == null) {
+        ClassLoader own = useSendingLoader();
+        try {
             hand(frames, done);
-            return;
+        } finally {
+            restore(own);
+        }
+    }
+
+    /** Puts the sending loader on this thread, if this container needs one; the thread's own, to restore. */
+    private ClassLoader useSendingLoader() {
+        if (sendingLoader == null) {
+            return null;
         }
         Thread thread = Thread.currentThread();
         ClassLoader own = thread.getContextClassLoader();
         thread.setContextClassLoader(sendingLoader);
-        try {
-            hand(frames, done);
-        } finally {
-            thread.setContextClassLoader(own);
+        return own;
+    }
+
+    private void restore(ClassLoader own) {
+        if (sendingLoader != null) {
+            Thread.currentThread().setContextClassLoader(own);
         }
     }
 
@@ -101,18 +112,14 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void ping(Consumer<Throwable> done) {
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
-        if (sendingLoader != null) {
-            thread.setContextClassLoader(sendingLoader);
-        }
+        ClassLoader own = useSendingLoader();
         Throwable failure = null;
         try {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
         } catch (IOException | RuntimeException failed) {
             failure = failed;
         } finally {
-            thread.setContextClassLoader(own);
+            restore(own);
         }
         done.accept(failure);
     }

@@ -127,7 +127,7 @@ final class Requests {
         if (loaded.isEmpty() || !loaded.get().isMember(connection)) {
             access.requireEntry(connection.user(), read.room());
         }
-        long last = loaded.isPresent() ? loaded.get().lastSeq() : rooms.lastStoredSeq(read.room());
+        long last = rooms.lastSeq(read.room());
         if (read.seq() > last) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "seq " + read.seq() + " is beyond the room's last seq " + last);
         }

@@ -38,7 +38,7 @@ public final class Rooms {
     }
 
     /** The room's last seq, from memory when it is loaded and from the store otherwise; loads nothing. */
-    public long lastStoredSeq(RoomName name) {
+    public long lastSeq(RoomName name) {
         Room room = rooms.get(name);
         return room != null ? room.lastSeq() : lastStoredSeq.applyAsLong(name);
     }
