@@ -57,8 +57,10 @@ public class BodyGate extends HttpFilter {
             public void onTimeout(AsyncEvent event) throws IOException {
                 if (settled.compareAndSet(false, true)) {
                     refuse(response, ErrorCode.BODY_TIMEOUT, "the request body did not arrive within " + DEADLINE_MILLIS / 1000 + " s");
-                    async.complete();
+                    response.flushBuffer();
                 }
+                // No complete(): Undertow would then read the rest of the body on a worker thread, as slowly as
+                // it trickles in. Left uncompleted with the answer committed, the container closes the connection.
             }
 
             @Override
@@ -123,7 +125,7 @@ public class BodyGate extends HttpFilter {
                 body.write(buffer, 0, read);
                 if (body.size() > MAX_BODY_BYTES && settled.compareAndSet(false, true)) {
                     refuse(response, ErrorCode.BODY_TOO_LARGE, "a request body holds at most " + MAX_BODY_BYTES + " bytes");
-                    async.complete();
+                    response.flushBuffer(); // and nothing more is read: the deadline closes the connection
                 }
             }
         }
