@@ -39,6 +39,7 @@ class HostileIT extends DeployedWar {
     @Test
     void requestBodiesTricklingInHoldNoThreadAndAreCutOffAtTheDeadline() throws Exception {
         int trickling = 200;
+        long logBefore = Files.size(serverLog());
         List<Socket> sockets = new ArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         ExecutorService readers = Executors.newFixedThreadPool(trickling);
@@ -89,6 +90,9 @@ class HostileIT extends DeployedWar {
             for (int i = 0; i < trickling; i++) {
                 assertEquals(i % 4 == 3 ? "HTTP/1.1 413" : "HTTP/1.1 408", statuses.get(i), "body " + i);
             }
+            long logged = Files.size(serverLog()) - logBefore;
+            System.out.printf("HostileIT: the trickling bodies added %d bytes to the server log%n", logged);
+            assertTrue(logged < 100_000, "the server log grew by " + logged + " bytes");
         } finally {
             trickle.shutdownNow();
             readers.shutdownNow();
