@@ -243,13 +243,17 @@ public final class Chat {
         departures.shutdown();
     }
 
-
     public Connections connections() {
         return connections;
     }
 
     public int roomCount() {
         return rooms.count();
+    }
+
+    /** Drops from memory the rooms idle since the call before; returns how many. */
+    public int evictIdleRooms() {
+        return rooms.evictIdle();
     }
 
     public StoreWriter.Stats storeStats() {

@@ -56,6 +56,9 @@ public class ChatRuntime {
     /** System property: comma-separated names of the users who may retract anyone's message. */
     public static final String MODERATORS = "chat.moderators";
 
+    /** How often idle rooms are looked for: one idle at two sweeps in a row is dropped from memory. */
+    static final long ROOM_SWEEP_SECONDS = 60;
+
     private static final Logger LOG = Logger.getLogger(ChatRuntime.class.getName());
 
     @Inject
@@ -83,6 +86,7 @@ public class ChatRuntime {
     // a silent peer is closed after this long (MISSED_PINGS ping intervals); 0 with pings off
     private long maxSilenceMillis;
     private ScheduledFuture<?> expiries;
+    private ScheduledFuture<?> roomSweeps;
     private ScheduledFuture<?> heartbeats;
 
     @PostConstruct
@@ -113,6 +117,8 @@ public class ChatRuntime {
             pings = scheduler.scheduleAtFixedRate(logged("could not ping the connections", chat::pingAll),
                     interval, interval, TimeUnit.SECONDS);
         }
+        roomSweeps = scheduler.scheduleWithFixedDelay(logged("could not drop idle rooms", chat::evictIdleRooms),
+                ROOM_SWEEP_SECONDS, ROOM_SWEEP_SECONDS, TimeUnit.SECONDS);
         expiries = scheduler.scheduleWithFixedDelay(
                 logged("could not close silent connections or expire sessions", this::everySecond),
                 1, 1, TimeUnit.SECONDS);
@@ -124,6 +130,7 @@ public class ChatRuntime {
             pings.cancel(false);
         }
         expiries.cancel(false);
+        roomSweeps.cancel(false);
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }

@@ -6,13 +6,14 @@ import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.NodeRoster;
 import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomRelay;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /** What this node and the others tell each other: presence, typing, receipts, stored events, who is alive. */
-final class ClusterRelay implements Room.Relay {
+final class ClusterRelay implements RoomRelay {
 
     private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
 
@@ -59,13 +60,17 @@ final class ClusterRelay implements Room.Relay {
         if (message instanceof ClusterMessage.Stored stored) {
             events.storedElsewhere(stored.event());
         } else if (message instanceof ClusterMessage.Presence presence) {
-            chat.drop(rooms.get(presence.room()).presentElsewhere(node, presence.user(), presence.present()));
+            if (presence.present()) {
+                chat.drop(rooms.live(presence.room(), room -> room.presentElsewhere(node, presence.user(), true)));
+            } else {
+                rooms.loaded(presence.room()).ifPresent(room -> chat.drop(room.presentElsewhere(node, presence.user(), false)));
+            }
         } else if (message instanceof ClusterMessage.Typing typing) {
             rooms.loaded(typing.room()).ifPresent(room -> chat.drop(room.typingElsewhere(typing.user())));
         } else if (message instanceof ClusterMessage.Receipt receipt) {
             rooms.loaded(receipt.room()).ifPresent(room -> chat.drop(room.readElsewhere(receipt.user(), receipt.seq())));
         } else if (message instanceof ClusterMessage.RoomPresence roomPresence) {
-            chat.drop(rooms.get(roomPresence.room()).presentOn(node, roomPresence.users()));
+            chat.drop(rooms.live(roomPresence.room(), room -> room.presentOn(node, roomPresence.users())));
         } else if (message instanceof ClusterMessage.Hello) {
             for (Room room : rooms.all()) {
                 room.announceLocal(users -> cluster.tell(new ClusterMessage.RoomPresence(room.name(), users)));

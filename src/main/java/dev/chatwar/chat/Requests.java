@@ -166,8 +166,10 @@ final class Requests {
 
     void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,
                       String ref) {
-        Room room = rooms.get(name);
-        chat.drop(joins.join(connection, room, after, receipts, makePrivate, ref));
+        Room room = rooms.live(name, live -> {
+            chat.drop(joins.join(connection, live, after, receipts, makePrivate, ref));
+            return live;
+        });
         if (!connection.isOpen()) {
             // the connection ended while joining and may have missed this room on its way out
             chat.drop(room.leave(connection));

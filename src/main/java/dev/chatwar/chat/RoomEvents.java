@@ -52,16 +52,18 @@ final class RoomEvents {
      */
     CompletableFuture<Room.Published> append(Append append, Runnable admit) {
         CompletableFuture<Room.Published> published = new CompletableFuture<>();
-        Room room = rooms.get(append.room());
-        boolean admitted = false;
-        while (!admitted) {
-            int accessChanges = room.accessChanges();
-            admit.run();
-            admitted = room.lockedUnlessAccessChanged(accessChanges, () -> {
-                room.appending(1);
-                return true;
-            }) != null;
-        }
+        Room room = rooms.live(append.room(), live -> {
+            boolean admitted = false;
+            while (!admitted) {
+                int accessChanges = live.accessChanges();
+                admit.run();
+                admitted = live.lockedUnlessAccessChanged(accessChanges, () -> {
+                    live.appending(1);
+                    return true;
+                }) != null;
+            }
+            return live;
+        });
         if (!writer.submit(append, outcome -> stored(room, outcome, published))) {
             room.appending(-1);
             published.completeExceptionally(new ChatException(ErrorCode.SERVER_ERROR,

@@ -65,6 +65,11 @@ public final class Mailbox {
         add(done(task), true);
     }
 
+    /** Whether no task is waiting or running. */
+    public synchronized boolean idle() {
+        return !running && tasks.isEmpty();
+    }
+
     private static Supplier<CompletableFuture<?>> done(Runnable task) {
         return () -> {
             task.run();

@@ -24,12 +24,12 @@ final class Occupants {
 
     private final RoomName name;
     private final Frames frames;
-    private final Room.Relay relay;
+    private final RoomRelay relay;
     private final Map<UserName, Set<Connection>> members = new LinkedHashMap<>();
     private final Map<UserName, Set<String>> elsewhere = new LinkedHashMap<>();
     private final Set<Connection> receiptWatchers = new LinkedHashSet<>();
 
-    Occupants(RoomName name, Frames frames, Room.Relay relay) {
+    Occupants(RoomName name, Frames frames, RoomRelay relay) {
         this.name = name;
         this.frames = frames;
         this.relay = relay;

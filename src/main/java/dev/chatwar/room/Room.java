@@ -26,37 +26,34 @@ import java.util.function.Consumer;
  */
 public final class Room {
 
-    /** Where the room passes on what the other nodes' members must see too; called under the room's monitor. */
-    public interface Relay {
-        Relay NONE = new Relay() {
-        };
-
-        /** A user's first connection on this node joined the room, or its last one here left. */
-        default void presence(RoomName room, UserName user, boolean present) {
-        }
-
-        default void typing(RoomName room, UserName user) {
-        }
-
-        /** A member marked all up to {@code seq} as read. */
-        default void receipt(RoomName room, UserName user, long seq) {
+    /**
+     * Thrown by a room that was dropped from memory, idle, after the caller found it: nothing was done, and the
+     * caller acts again on the room {@link Rooms} holds now (see {@link Rooms#live}).
+     */
+    public static final class Retired extends RuntimeException {
+        private Retired() {
+            super("the room was dropped from memory", null, false, false);
         }
     }
 
+    private static final Retired RETIRED = new Retired();
+
     private final RoomName name;
     private final Frames frames;
-    private final Relay relay;
+    private final RoomRelay relay;
     private final Occupants occupants;
     private final Mailbox deliveries;
     private long lastSeq;
     private int appending;
     private int accessChanges;
+    private boolean retired;
+    private boolean usedSinceSweep = true;
 
     public Room(RoomName name, long lastSeq, Frames frames, Executor fanOut) {
-        this(name, lastSeq, frames, Relay.NONE, fanOut);
+        this(name, lastSeq, frames, RoomRelay.NONE, fanOut);
     }
 
-    public Room(RoomName name, long lastSeq, Frames frames, Relay relay, Executor fanOut) {
+    public Room(RoomName name, long lastSeq, Frames frames, RoomRelay relay, Executor fanOut) {
         this.name = name;
         this.lastSeq = lastSeq;
         this.frames = frames;
@@ -106,6 +103,7 @@ public final class Room {
      */
     public synchronized Set<Connection> join(Connection connection, String ref, Long after, boolean receipts,
                                              Replay replay, Reading reading) {
+        live();
         if (replay.upTo() != lastSeq) {
             throw new IllegalStateException("replay up to " + replay.upTo() + " but delivered up to " + lastSeq);
         }
@@ -176,6 +174,7 @@ public final class Room {
      * events (stored by another node) from the store, outside this monitor, and delivers them first.
      */
     public synchronized Delivery deliver(List<RoomEvent> events) {
+        usedSinceSweep = true;
         List<Connection> failed = new ArrayList<>();
         for (RoomEvent event : events) {
             if (event.seq() > lastSeq + 1) {
@@ -199,6 +198,7 @@ public final class Room {
      * read: then it returns null, and a check made before must be made again.
      */
     public synchronized <T> T lockedUnlessAccessChanged(int accessChanges, Supplier<T> action) {
+        live();
         return this.accessChanges == accessChanges ? action.get() : null;
     }
 
@@ -209,11 +209,17 @@ public final class Room {
 
     /** Counts a message on its way to the store that made its room no longer untouched: a new room stays public. */
     public synchronized void appending(int change) {
+        if (change > 0) {
+            live();
+        }
         appending += change;
     }
 
     /** Records that a user has, or no longer has, a connection in the room on another node. */
     public synchronized Set<Connection> presentElsewhere(String node, UserName user, boolean present) {
+        if (present) {
+            live();
+        }
         List<Connection> failed = new ArrayList<>();
         occupants.presentElsewhere(node, user, present, failed);
         return occupants.settle(failed);
@@ -221,6 +227,9 @@ public final class Room {
 
     /** Replaces what this room knows of another node's users: exactly {@code users} are there now. */
     public synchronized Set<Connection> presentOn(String node, Set<UserName> users) {
+        if (!users.isEmpty()) {
+            live();
+        }
         Set<Connection> dropped = new LinkedHashSet<>();
         for (UserName user : occupants.elsewhere()) {
             if (!users.contains(user)) {
@@ -247,7 +256,31 @@ public final class Room {
 
     /** Runs the action under the room's monitor, so that no join or publish interleaves with it. */
     public synchronized <T> T locked(Supplier<T> action) {
+        live();
         return action.get();
+    }
+
+    /**
+     * Retires the room, and runs {@code forget} under its monitor, if nobody is in it on any node, nothing is on
+     * its way to it, and it was not used since the last call: what a retired room refuses to do, with
+     * {@link Retired}, its successor does, starting again from the store.
+     */
+    synchronized boolean retireIfIdle(Runnable forget) {
+        if (!usedSinceSweep && occupants.isEmpty() && appending == 0 && deliveries.idle()) {
+            retired = true;
+            forget.run();
+            return true;
+        }
+        usedSinceSweep = false;
+        return false;
+    }
+
+    // under the monitor, before anything that adds to the room
+    private void live() {
+        if (retired) {
+            throw RETIRED;
+        }
+        usedSinceSweep = true;
     }
 
     /** Whether nothing was ever said in the room and nobody is in it. */

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-/** All rooms this server has seen; a room comes into being when first named, continuing its stored stream. */
+/**
+ * The rooms this server holds in memory: a room is loaded when first named, continuing its stored stream, and
+ * dropped again once idle ({@link #evictIdle}).
+ */
 public final class Rooms {
 
     private final ConcurrentHashMap<RoomName, Room> rooms = new ConcurrentHashMap<>();
     private final ToLongFunction<RoomName> lastStoredSeq;
     private final Frames frames;
-    private final Room.Relay relay;
+    private final RoomRelay relay;
     private final Executor fanOut;
 
     /** @param fanOut where rooms deliver their events */
-    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, Room.Relay relay, Executor fanOut) {
+    public Rooms(ToLongFunction<RoomName> lastStoredSeq, Frames frames, RoomRelay relay, Executor fanOut) {
         this.lastStoredSeq = lastStoredSeq;
         this.frames = frames;
         this.relay = relay;
@@ -32,7 +36,35 @@ public final class Rooms {
                 : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, relay, fanOut));
     }
 
-    /** The room, if this server has seen it since it started. */
+    /**
+     * Applies the action to the room, and again to the room that replaces it if it was dropped from memory
+     * meanwhile: an action that adds to a room must run through here, or handle {@link Room.Retired} itself.
+     */
+    public <T> T live(RoomName name, Function<Room, T> action) {
+        while (true) {
+            try {
+                return action.apply(get(name));
+            } catch (Room.Retired retired) {
+                // dropped between finding it and acting on it: its successor is in the map already
+            }
+        }
+    }
+
+    /**
+     * Drops from memory the rooms that were idle at this sweep and the one before: nobody in them on any node
+     * and nothing on its way to them. A room used again is loaded again, from the store. Returns how many.
+     */
+    public int evictIdle() {
+        int evicted = 0;
+        for (Room room : rooms.values()) {
+            if (room.retireIfIdle(() -> rooms.remove(room.name(), room))) {
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    /** The room, if this server holds it in memory. */
     public Optional<Room> loaded(RoomName name) {
         return Optional.ofNullable(rooms.get(name));
     }
