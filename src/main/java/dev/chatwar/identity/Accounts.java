@@ -98,7 +98,8 @@ public final class Accounts {
         UserName user = UserName.isValid(name) ? new UserName(name) : null;
         Optional<AccountStore.Registered> account = Optional.empty();
         Optional<String> device = Optional.empty();
-        if (user != null && deviceCookie != null) { // costs a lookup only to browsers that signed in before
+        // costs a lookup only to browsers that signed in before, and none to an address locked out anyway
+        if (user != null && deviceCookie != null && !throttle.addressLocked(address)) {
             account = store.account(user);
             device = account.flatMap(found -> DeviceCookie.vouchedId(deviceCookie, found.name(), found.passwordHash(),
                     clock.instant()));

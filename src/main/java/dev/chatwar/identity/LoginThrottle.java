@@ -54,6 +54,11 @@ public final class LoginThrottle {
         return Optional.of(new Attempt(nameKey, addressKey));
     }
 
+    /** Whether every sign-in from the address is refused now, whatever its name or device. */
+    public synchronized boolean addressLocked(String address) {
+        return byAddress.locked(String.valueOf(address), clock.instant());
+    }
+
     public void succeeded(Attempt attempt) {
         if (attempt.nameKey() != null) {
             byName.clear(attempt.nameKey());

@@ -274,6 +274,23 @@ class AccountsTest {
     }
 
     @Test
+    void aDeviceCookieFromAnAddressLockedOutCostsNoLookup() {
+        accounts.register("alice", "correct horse", ADDRESS);
+        String device = accounts.login("alice", "correct horse", null, ADDRESS, null).deviceCookie();
+        String attacker = "198.51.100.9";
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            String name = "victim" + i % 5;
+            refusal(() -> accounts.login(name, "guess", null, attacker, null));
+        }
+        int lookups = store.accountLookups();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(ErrorCode.RATE_LIMITED, refusal(() -> accounts.login("alice", "guess", null, attacker, "junk" + device)));
+        }
+        assertEquals(lookups, store.accountLookups(), "refused on the address before the account is read");
+        assertEquals("alice", accounts.login("alice", "correct horse", null, ADDRESS, device).session().user().value());
+    }
+
+    @Test
     void failedSignInsWithHugeOrInvalidNamesKeepNothingOfThem() {
         String huge = "x".repeat(1 << 20);
         for (int i = 0; i < 1_000; i++) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryAccountStore implements AccountStore {
 
     private int sessionLookups;
+    private int accountLookups;
 
     private final Map<UserName, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
@@ -31,6 +32,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized Optional<Registered> account(UserName user) {
+        accountLookups++;
         String exact = hashes.get(user);
         if (exact != null) {
             return Optional.of(new Registered(user, exact));
@@ -48,6 +50,11 @@ public final class InMemoryAccountStore implements AccountStore {
     public Optional<AuthSession> session(String id) {
         sessionLookups++;
         return Optional.ofNullable(sessions.get(id));
+    }
+
+    /** How often an account was looked up. */
+    public synchronized int accountLookups() {
+        return accountLookups;
     }
 
     /** How often a session was looked up. */
