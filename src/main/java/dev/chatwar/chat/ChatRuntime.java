@@ -56,8 +56,9 @@ public class ChatRuntime {
     /** System property: comma-separated names of the users who may retract anyone's message. */
     public static final String MODERATORS = "chat.moderators";
 
-    /** How often idle rooms are looked for: one idle at two sweeps in a row is dropped from memory. */
-    static final long ROOM_SWEEP_SECONDS = 60;
+    /** System property: how often, in seconds, idle rooms are looked for; one idle at two sweeps in a row is dropped. */
+    public static final String ROOM_SWEEP_SECONDS = "chat.room-sweep-seconds";
+    public static final long DEFAULT_ROOM_SWEEP_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(ChatRuntime.class.getName());
 
@@ -117,8 +118,9 @@ public class ChatRuntime {
             pings = scheduler.scheduleAtFixedRate(logged("could not ping the connections", chat::pingAll),
                     interval, interval, TimeUnit.SECONDS);
         }
+        long sweep = Long.getLong(ROOM_SWEEP_SECONDS, DEFAULT_ROOM_SWEEP_SECONDS);
         roomSweeps = scheduler.scheduleWithFixedDelay(logged("could not drop idle rooms", chat::evictIdleRooms),
-                ROOM_SWEEP_SECONDS, ROOM_SWEEP_SECONDS, TimeUnit.SECONDS);
+                sweep, sweep, TimeUnit.SECONDS);
         expiries = scheduler.scheduleWithFixedDelay(
                 logged("could not close silent connections or expire sessions", this::everySecond),
                 1, 1, TimeUnit.SECONDS);

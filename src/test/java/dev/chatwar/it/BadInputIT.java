@@ -1,7 +1,9 @@
 package dev.chatwar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatwar.load.ServerProcess;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,28 @@ class BadInputIT extends DeployedWar {
                     fragment, fragment, fragment, fragment, "\"}".getBytes(StandardCharsets.US_ASCII));
             assertEquals(1009, raw.awaitCloseCode());
         }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aFrameHeadClaimingExabytesClosesAtOnceAndAllocatesNothing() {
+        ServerProcess server = ServerProcess.matching(System.getProperty("chat.it.server-home"));
+        long before = server.liveHeapBytes().orElseThrow();
+        for (long claimed : new long[] {Long.MAX_VALUE, 20L << 20, 1L << 32}) {
+            try (RawSocket raw = RawSocket.handshakeAs("exabytes-" + suffix, 0)) {
+                raw.sendTextHead(claimed);
+                assertEquals(1009, raw.awaitCloseCode(), "a head claiming " + claimed + " bytes");
+            }
+        }
+        try (RawSocket raw = RawSocket.handshakeAs("sign-bit-" + suffix, 0)) {
+            raw.sendTextHead(Long.MIN_VALUE); // 2^63: RFC 6455 says the most significant bit must be 0
+            int code = raw.awaitCloseCode();
+            assertTrue(code == 1002 || code == 1009, "a head claiming 2^63 bytes closed with " + code);
+        }
+        long after = server.liveHeapBytes().orElseThrow();
+        System.out.printf("BadInputIT: frame heads claiming up to 2^63 bytes: live heap %,d KiB before, %,d KiB after%n",
+                before / 1024, after / 1024);
+        assertTrue(after - before < 10 * 1024 * 1024, "live heap grew by " + (after - before) / 1024 + " KiB");
         api.awaitConnections(0);
     }
 

@@ -84,7 +84,7 @@ final class ClusterTopology implements AutoCloseable {
                 "-Dchat.cluster.user=chat", "-Dchat.cluster.password=chat",
                 "-Dchat.cluster.node=" + name,
                 "-Dchat.cluster.peer-timeout=" + PEER_TIMEOUT,
-                "-Dchat.password.iterations=1000", "-Dchat.registrations-per-address=1000000",
+                "-Dchat.password.iterations=1000", "-Dchat.registrations-per-address=1000000", "-Dchat.room-sweep-seconds=1",
                 "-Dchat.rate.connection=200", "-Dchat.rate.connection-burst=400",
                 "-Dchat.rate.user=400", "-Dchat.rate.user-burst=800");
         builder.environment().putAll(Map.of("JAVA_OPTS", "-Xms128m -Xmx512m", "LAUNCH_JBOSS_IN_BACKGROUND", "true"));

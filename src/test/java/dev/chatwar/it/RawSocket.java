@@ -197,6 +197,23 @@ final class RawSocket implements Closeable {
         }
     }
 
+    /** Only the head of a masked text frame that claims {@code length} bytes (64-bit length), and not one of them. */
+    void sendTextHead(long length) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(0x81);
+        head.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            head.write((int) (length >>> shift) & 0xff);
+        }
+        head.writeBytes(new byte[] {1, 2, 3, 4});
+        try {
+            socket.getOutputStream().write(head.toByteArray());
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // A masked frame, as RFC 6455 requires of a client.
     private synchronized void sendFrame(boolean fin, int opcode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();

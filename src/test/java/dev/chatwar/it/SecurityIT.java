@@ -243,6 +243,26 @@ class SecurityIT extends DeployedWar {
     }
 
     @Test
+    void roomsEveryoneLeftAreDroppedFromMemoryAndComeBackWithTheirHistory() {
+        ChatClient visitor = ChatClient.connect(ChatWar.BASE, "visitor-" + suffix);
+        int rooms = api.stats().getInt("rooms");
+        for (int i = 0; i < 30; i++) {
+            visitor.join("visited-" + suffix + "-" + i);
+        }
+        visitor.say("visited-" + suffix + "-0", "kept");
+        for (int i = 0; i < 30; i++) {
+            visitor.leave("visited-" + suffix + "-" + i);
+        }
+        // the suite's servers look for idle rooms every second (chat.room-sweep-seconds in arquillian.xml)
+        ChatClient.waiting().until(() -> api.stats().getInt("rooms") <= rooms);
+        JsonObject joined = visitor.join("visited-" + suffix + "-0");
+        assertEquals(1, joined.getInt("lastSeq"), "loaded again, where its stored sequence stands");
+        assertEquals(2, visitor.say("visited-" + suffix + "-0", "and more").getInt("seq"));
+        visitor.leaveAndClose();
+        api.awaitConnections(0);
+    }
+
+    @Test
     void askingAboutRoomsNobodyJoinedLoadsNoRoom() {
         ChatClient asker = ChatClient.connect(ChatWar.BASE, "asker-" + suffix);
         int rooms = api.stats().getInt("rooms");
