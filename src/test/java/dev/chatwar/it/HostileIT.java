@@ -92,7 +92,7 @@ class HostileIT extends DeployedWar {
             }
             long logged = Files.size(serverLog()) - logBefore;
             System.out.printf("HostileIT: the trickling bodies added %d bytes to the server log%n", logged);
-            assertTrue(logged < 100_000, "the server log grew by " + logged + " bytes");
+            assertTrue(logged < 10_000, "the server log grew by " + logged + " bytes"); // a line per body is 50 KB
         } finally {
             trickle.shutdownNow();
             readers.shutdownNow();
