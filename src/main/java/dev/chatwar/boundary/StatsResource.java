@@ -32,6 +32,7 @@ public class StatsResource {
                 .add("connections", chat.connections().connectionCount())
                 .add("users", chat.connections().userCount())
                 .add("rooms", chat.roomCount())
+                .add("roomsLoaded", chat.roomLoads())
                 .add("peers", chat.peerCount())
                 .add("closeCodes", byCode(chat.connections().closeCodeCounts()))
                 .add("closedByServer", byCode(chat.connections().serverCloseCodeCounts()))

@@ -251,6 +251,10 @@ public final class Chat {
         return rooms.count();
     }
 
+    public long roomLoads() {
+        return rooms.loads();
+    }
+
     /** Drops from memory the rooms idle since the call before; returns how many. */
     public int evictIdleRooms() {
         return rooms.evictIdle();

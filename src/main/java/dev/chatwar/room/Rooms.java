@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -17,6 +18,7 @@ import java.util.function.ToLongFunction;
 public final class Rooms {
 
     private final ConcurrentHashMap<RoomName, Room> rooms = new ConcurrentHashMap<>();
+    private final LongAdder loads = new LongAdder();
     private final ToLongFunction<RoomName> lastStoredSeq;
     private final Frames frames;
     private final RoomRelay relay;
@@ -32,8 +34,10 @@ public final class Rooms {
 
     public Room get(RoomName name) {
         Room room = rooms.get(name);
-        return room != null ? room
-                : rooms.computeIfAbsent(name, n -> new Room(n, lastStoredSeq.applyAsLong(n), frames, relay, fanOut));
+        return room != null ? room : rooms.computeIfAbsent(name, n -> {
+            loads.increment();
+            return new Room(n, lastStoredSeq.applyAsLong(n), frames, relay, fanOut);
+        });
     }
 
     /**
@@ -81,5 +85,10 @@ public final class Rooms {
 
     public int count() {
         return rooms.size();
+    }
+
+    /** How many times a room was loaded into memory: once for each room first used, and again after each drop. */
+    public long loads() {
+        return loads.sum();
     }
 }

