@@ -32,7 +32,8 @@ public final class Rooms {
         this.fanOut = fanOut;
     }
 
-    public Room get(RoomName name) {
+    // only through live(): a room found here may be retired before it is used
+    private Room get(RoomName name) {
         Room room = rooms.get(name);
         return room != null ? room : rooms.computeIfAbsent(name, n -> {
             loads.increment();
