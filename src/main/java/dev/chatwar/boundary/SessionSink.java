@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * captures the sending thread's context for each task with a {@link java.util.ServiceLoader} lookup through its
  * context class loader: a scan of every jar that loader sees, per frame. Frames are therefore handed to Tyrus
  * with a context class loader that sees no service files; nothing Tyrus does with a text frame loads classes.
+ * And most of them go through {@link SparseConfirmations}, which schedules no such task.
  */
 final class SessionSink implements FrameSink {
 
@@ -34,12 +35,14 @@ final class SessionSink implements FrameSink {
     private final Executor closer;
     private final int batchLimit;
     private final ClassLoader sendingLoader;
+    private final SparseConfirmations sparse;
 
     SessionSink(Session session, Executor closer) {
         this.session = session;
         this.closer = closer;
-        this.batchLimit = batchingWorks(session) ? BATCH_LIMIT : 1;
         this.sendingLoader = SendingLoader.forSession(session);
+        this.sparse = isTyrus(session) && SparseConfirmations.enabled() ? new SparseConfirmations(session) : null;
+        this.batchLimit = sparse != null ? SparseConfirmations.FRAMES : batchingWorks(session) ? BATCH_LIMIT : 1;
     }
 
     @Override
@@ -51,7 +54,11 @@ final class SessionSink implements FrameSink {
     public void send(List<String> frames, Consumer<Throwable> done) {
         ClassLoader own = useSendingLoader();
         try {
-            hand(frames, done);
+            if (sparse != null) {
+                sparse.send(frames, done);
+            } else {
+                hand(frames, done);
+            }
         } finally {
             restore(own);
         }
@@ -140,6 +147,10 @@ final class SessionSink implements FrameSink {
         } catch (RejectedExecutionException shuttingDown) {
             close.run();
         }
+    }
+
+    static boolean isTyrus(Session session) {
+        return session.getClass().getName().startsWith("org.glassfish.tyrus.");
     }
 
     private static boolean batchingWorks(Session session) {
