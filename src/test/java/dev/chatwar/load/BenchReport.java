@@ -43,13 +43,16 @@ final class BenchReport {
 
     private static final double BELOW_NOISE = Double.NEGATIVE_INFINITY;
 
-    private static final List<String> NAMES = List.of("WAR on WildFly", "naive endpoint, same WildFly", "Node ws peer");
+    /** The columns: the WAR and the naive endpoint on the named server, then the peer. */
+    private static List<String> names(String server) {
+        return List.of("WAR on " + server, "naive endpoint, same " + server, "Node ws peer");
+    }
     private static final String[] COLORS = {"#1f6fb2", "#7a9a3a", "#e8871e"};
 
     private BenchReport() {
     }
 
-    static String table(Machine machine, List<RunResult> results) {
+    static String table(Machine machine, String server, List<RunResult> results) {
         StringBuilder table = new StringBuilder("Machine: ").append(machine).append(".\n");
         for (Map.Entry<String, RunResult[]> scenario : byTarget(results).entrySet()) {
             RunResult[] runs = scenario.getValue();
@@ -57,7 +60,7 @@ final class BenchReport {
             table.append("\n### ").append(scenario.getKey()).append(": ").append(any.clients()).append(" clients, ")
                     .append(any.rooms()).append(any.rooms() == 1 ? " room, " : " rooms, ").append(any.senders())
                     .append(" senders, ").append(any.rate() == 0 ? "flat out" : format("%,.0f", any.rate()) + " messages/s")
-                    .append("\n\n| | ").append(String.join(" | ", NAMES))
+                    .append("\n\n| | ").append(String.join(" | ", names(server)))
                     .append(" | WAR / naive | WAR / peer |\n|---|---:|---:|---:|---:|---:|\n");
             for (Metric metric : METRICS) {
                 double[] values = new double[runs.length];
@@ -78,7 +81,7 @@ final class BenchReport {
 
     /** Per scenario, WAR beside the naive endpoint and the peer: deliveries a second, p99 latency and server CPU per delivery where messages
      * flowed, and connections opened a second everywhere. */
-    static String chart(List<RunResult> results) {
+    static String chart(String server, List<RunResult> results) {
         Map<String, RunResult[]> all = byTarget(results);
         Map<String, RunResult[]> traffic = new LinkedHashMap<>(all);
         traffic.values().removeIf(runs -> Arrays.stream(runs).allMatch(run -> run == null || run.senders() == 0));
@@ -93,9 +96,10 @@ final class BenchReport {
                 result -> Double.isNaN(orNaN(result.cpuMicrosPerDelivery())) ? 0 : result.cpuMicrosPerDelivery());
         panel(svg, all, 3 * panelWidth + 95, panelWidth, "connections opened a second (higher is better)",
                 RunResult::connectionsPerSecond);
-        for (int i = 0; i < NAMES.size(); i++) {
+        List<String> names = names(server);
+        for (int i = 0; i < names.size(); i++) {
             svg.append(format("<rect x=\"%d\" y=\"335\" width=\"12\" height=\"12\" fill=\"%s\"/>", 20 + 220 * i,
-                    COLORS[i])).append(format("<text x=\"%d\" y=\"345\">%s</text>%n", 38 + 220 * i, NAMES.get(i)));
+                    COLORS[i])).append(format("<text x=\"%d\" y=\"345\">%s</text>%n", 38 + 220 * i, names.get(i)));
         }
         svg.append("</svg>\n");
         return svg.toString();

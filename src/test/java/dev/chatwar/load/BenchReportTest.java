@@ -12,7 +12,7 @@ class BenchReportTest {
 
     @Test
     void memoryThatShrankWhileConnectionsOpenedIsReportedAsBelowNoiseNotAsANegativeSize() {
-        String table = BenchReport.table(MACHINE, List.of(run("war", 2.5, -59.4), run("peer", 8.0, null)));
+        String table = BenchReport.table(MACHINE, "WildFly", List.of(run("war", 2.5, -59.4), run("peer", 8.0, null)));
 
         assertTrue(table.contains(
                 "| server live heap per connection, after a full GC (KiB; JVM only) | below noise |  |  |  |  |"), table);
@@ -22,7 +22,7 @@ class BenchReportTest {
 
     @Test
     void theWarIsComparedWithTheNaiveEndpointAndWithThePeerInColumnsOfTheirOwn() {
-        String table = BenchReport.table(MACHINE,
+        String table = BenchReport.table(MACHINE, "WildFly",
                 List.of(run("war", 2.5, 6.0), run("naive", 5.0, 3.0), run("peer", 10.0, null)));
 
         assertTrue(table.contains("| | WAR on WildFly | naive endpoint, same WildFly | Node ws peer | WAR / naive | WAR / peer |"),
@@ -31,6 +31,17 @@ class BenchReportTest {
                 table);
         assertTrue(table.contains("| server live heap per connection, after a full GC (KiB; JVM only) | 6.0 | 3.0 |  | 2.00 |  |"),
                 table);
+    }
+
+    @Test
+    void theColumnsNameTheServerTheWarRanOn() {
+        List<RunResult> runs = List.of(run("war", 2.5, 6.0), run("naive", 5.0, 3.0), run("peer", 10.0, null));
+
+        String table = BenchReport.table(MACHINE, "Payara", runs);
+        String chart = BenchReport.chart("Payara", runs);
+
+        assertTrue(table.contains("| | WAR on Payara | naive endpoint, same Payara | Node ws peer |"), table);
+        assertTrue(chart.contains(">WAR on Payara<") && !chart.contains("WildFly"), chart);
     }
 
     private static RunResult run(String target, double rssKib, Double heapKib) {

@@ -29,10 +29,13 @@ final class Benchmark {
     record Target(String name, URI url, ServerProcess process) {
     }
 
+    private final String server;
     private final List<Target> targets;
     private final PrintStream progress;
 
-    Benchmark(List<Target> targets, PrintStream progress) {
+    /** @param server the name of the server the WAR and the naive endpoint run on, for the report */
+    Benchmark(String server, List<Target> targets, PrintStream progress) {
+        this.server = server;
         this.targets = List.copyOf(targets);
         this.progress = progress;
     }
@@ -63,9 +66,9 @@ final class Benchmark {
         Files.createDirectories(out);
         Machine machine = Machine.describe();
         Files.writeString(out.resolve("results.json"), LoadTool.pretty(json(machine, results)));
-        Files.writeString(out.resolve("results.md"), BenchReport.table(machine, results));
-        Files.writeString(out.resolve("chart.svg"), BenchReport.chart(results));
-        progress.println(BenchReport.table(machine, results));
+        Files.writeString(out.resolve("results.md"), BenchReport.table(machine, server, results));
+        Files.writeString(out.resolve("chart.svg"), BenchReport.chart(server, results));
+        progress.println(BenchReport.table(machine, server, results));
         return results;
     }
 

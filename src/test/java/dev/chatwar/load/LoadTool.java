@@ -22,7 +22,7 @@ import java.util.Set;
  * run   --url URL[,URL…] --scenario NAME [--tiny] [--clients N] [--users N] [--rooms N] [--senders N] [--rate N]
  *       [--window N] [--payload N] [--slow N] [--warmup S] [--seconds S] [--hold S] [--process A,B] [--out FILE]
  *       [--target LABEL]
- * bench --war URL --war-process A,B [--naive URL] --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
+ * bench [--server NAME] --war URL --war-process A,B [--naive URL] --peer URL --peer-process A,B [--scenarios A,B] [--tiny] --out DIR
  * </pre>
  *
  * {@code run} drives one server with one scenario (its options override the scenario's numbers) and
@@ -40,7 +40,7 @@ public final class LoadTool {
     private static final Map<String, Set<String>> COMMANDS = Map.of(
             "run", Set.of("url", "scenario", "tiny", "clients", "users", "rooms", "senders", "rate", "window",
                     "payload", "slow", "warmup", "seconds", "hold", "process", "out", "target"),
-            "bench", Set.of("war", "war-process", "naive", "peer", "peer-process", "scenarios", "tiny", "out"));
+            "bench", Set.of("server", "war", "war-process", "naive", "peer", "peer-process", "scenarios", "tiny", "out"));
     private static final String USAGE = "usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench"
             + " --war URL --peer URL --out DIR [options]; see docs/bench/README.md";
 
@@ -108,7 +108,7 @@ public final class LoadTool {
             }
             targets.add(new Benchmark.Target(Benchmark.PEER, URI.create(required(options, "peer")),
                     ServerProcess.matching(pieces(options.get("peer-process")))));
-            Benchmark benchmark = new Benchmark(targets, System.out);
+            Benchmark benchmark = new Benchmark(options.getOrDefault("server", "WildFly"), targets, System.out);
             benchmark.run(scenarios, options.containsKey("tiny"), Path.of(required(options, "out")));
         }
     }
