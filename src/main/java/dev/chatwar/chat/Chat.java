@@ -255,9 +255,9 @@ public final class Chat {
         return rooms.loads();
     }
 
-    /** Drops from memory the rooms idle since the call before; returns how many. */
+    /** Drops from memory the rooms idle since the call before, and the store's caches of them; returns how many. */
     public int evictIdleRooms() {
-        return rooms.evictIdle();
+        return rooms.evictIdle(store::forget);
     }
 
     public StoreWriter.Stats storeStats() {

@@ -37,4 +37,8 @@ public interface EventStore {
 
     /** One page of the room's events, in ascending seq order. */
     List<RoomEvent> page(RoomName room, HistoryQuery query);
+
+    /** The room is no longer held in memory: whatever the store keeps of it besides the database may go. */
+    default void forget(RoomName room) {
+    }
 }

@@ -69,6 +69,13 @@ public class JpaEventStore implements EventStore {
         return outcomes;
     }
 
+    // Both caches fall back to the database: dropping a room's entries costs one query when it is used again.
+    @Override
+    public void forget(RoomName room) {
+        checkedHeads.remove(room);
+        committedHeads.remove(room);
+    }
+
     @Override
     public Reading reading(UserName user, RoomName room) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));

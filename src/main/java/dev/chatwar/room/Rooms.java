@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -59,10 +60,11 @@ public final class Rooms {
      * Drops from memory the rooms that were idle at this sweep and the one before: nobody in them on any node
      * and nothing on its way to them. A room used again is loaded again, from the store. Returns how many.
      */
-    public int evictIdle() {
+    public int evictIdle(Consumer<RoomName> dropped) {
         int evicted = 0;
         for (Room room : rooms.values()) {
             if (room.retireIfIdle(() -> rooms.remove(room.name(), room))) {
+                dropped.accept(room.name());
                 evicted++;
             }
         }

@@ -61,6 +61,7 @@ class IdleRoomsTest {
         assertEquals(0, chat.evictIdleRooms(), "used since the last sweep");
         assertEquals(1, chat.evictIdleRooms(), "idle since the last sweep; the lobby, with alice in it, stays");
         assertEquals(1, chat.roomCount());
+        assertEquals(List.of(new RoomName("r")), store.forgotten(), "the store's caches of r may go too");
 
         send(chat, alice, "{\"type\":\"join\",\"room\":\"r\"}");
         JsonObject joined = alice.sink().framesOfType("joined").get(2);

@@ -31,6 +31,11 @@ public class ForwardingStore implements EventStore {
     }
 
     @Override
+    public void forget(RoomName room) {
+        store.forget(room);
+    }
+
+    @Override
     public Optional<RoomEvent> find(long id) {
         return store.find(id);
     }

@@ -28,6 +28,18 @@ public final class InMemoryEventStore implements EventStore {
         this.failing = failing;
     }
 
+    private final List<RoomName> forgotten = new ArrayList<>();
+
+    /** The rooms the chat said it no longer holds, in order. */
+    public synchronized List<RoomName> forgotten() {
+        return List.copyOf(forgotten);
+    }
+
+    @Override
+    public synchronized void forget(RoomName room) {
+        forgotten.add(room);
+    }
+
     /** How many calls of appendAll committed. */
     public synchronized int commits() {
         return commits;
