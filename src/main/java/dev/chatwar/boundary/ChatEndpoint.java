@@ -8,8 +8,8 @@ import dev.chatwar.connection.RateLimits;
 import dev.chatwar.connection.ThrottledLog;
 import dev.chatwar.identity.VerifiedUser;
 import dev.chatwar.protocol.CloseCodes;
-import dev.chatwar.protocol.FrameSize;
 import dev.chatwar.protocol.RequestParser;
+import dev.chatwar.protocol.TextAssembly;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -45,6 +45,7 @@ public class ChatEndpoint {
     @Inject
     ChatRuntime runtime;
 
+    private final TextAssembly assembly = new TextAssembly(MAX_FRAME_BYTES);
     private Mailbox mailbox;
     private RateLimits.Limiter limiter;
     private volatile boolean closing;
@@ -69,17 +70,22 @@ public class ChatEndpoint {
         }
     }
 
+    // Taken in parts: Undertow, given a whole-message handler, buffers a message that never ends without limit.
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void text(String frame) {
+    public void text(String part, boolean last) {
         if (mailbox == null || closing) {
             return;
         }
         heard();
-        // the annotation's limit is not enforced by Undertow for a single-frame message: check it here too
-        if (FrameSize.exceeds(frame, MAX_FRAME_BYTES)) {
+        TextAssembly.Outcome outcome = assembly.add(part, last);
+        if (outcome instanceof TextAssembly.Outcome.TooBig) {
             closeWith(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes");
-            return;
+        } else if (outcome instanceof TextAssembly.Outcome.Whole whole) {
+            admit(whole.text());
         }
+    }
+
+    private void admit(String frame) {
         // judged as frames arrive, not as they are handled, so that a slow database does not hide a flood
         switch (limiter.admit()) {
             case PASS -> {

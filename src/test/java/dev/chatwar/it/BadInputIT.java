@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,9 +60,6 @@ class BadInputIT extends DeployedWar {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "chat.it.server", matches = "wildfly", disabledReason = "Undertow keeps the payload "
-            + "of a frame over the limit in memory until the frame ends or the ping check closes the connection "
-            + "(about 1.1 bytes of heap per byte received; docs/servers.md): the open weakness of issue 18")
     void aFrameClaimingExabytesIsNeverHeldInMemoryAndItsConnectionEnds() {
         ServerProcess server = ServerProcess.matching(System.getProperty("chat.it.server-home"));
         long before = server.liveHeapBytes().orElseThrow();
@@ -77,14 +73,18 @@ class BadInputIT extends DeployedWar {
                     + " before, %,d KiB after them; closed with %d after %.1f s%n", taken, before / 1024, during / 1024,
                     code, (System.nanoTime() - start) / 1e9);
             assertTrue(during - before < 16L << 20, "live heap grew by " + (during - before) / 1024 + " KiB");
-            // Tyrus (Payara) fails the frame with 1011 once it has read a few MB of it
+            // the endpoint takes text in parts and closes with 1009 at the limit; Tyrus (Payara) may fail the
+            // frame with 1011 first, once it has read a few MB of it
             assertTrue(code == 1009 || code == 1011, "closed with " + code);
         }
         try (RawSocket raw = RawSocket.handshakeAs("sign-bit-" + suffix, 0)) {
             raw.sendTextHead(Long.MIN_VALUE); // 2^63: RFC 6455 says the most significant bit must be 0
             int code = raw.awaitCloseCode();
             System.out.printf("BadInputIT: a frame head claiming 2^63 bytes: closed with %d%n", code);
-            assertTrue(code == 1002 || code == 1009 || code == 1011, "closed with " + code);
+            // Undertow (WildFly) does not check that bit and waits for a payload that never comes: nothing is
+            // held, and the ping check closes the silent connection with 1001 (docs/servers.md)
+            boolean undertow = "wildfly".equals(ChatWar.SERVER);
+            assertTrue(code == 1002 || code == 1009 || code == 1011 || undertow && code == 1001, "closed with " + code);
         }
         api.awaitConnections(0);
     }
