@@ -23,8 +23,8 @@ final class SendingLoader extends ClassLoader {
     }
 
     static ClassLoader forSessionClass(String name) {
-        boolean tyrus = name.startsWith("org.glassfish.tyrus.");
-        return tyrus && !"false".equals(System.getProperty("chat.tyrus.quiet-loader")) ? INSTANCE : null;
+        boolean wanted = !"false".equals(System.getProperty("chat.tyrus.quiet-loader"));
+        return SessionSink.isTyrus(name) && wanted ? INSTANCE : null;
     }
 
     @Override

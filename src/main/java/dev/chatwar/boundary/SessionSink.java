@@ -41,7 +41,8 @@ final class SessionSink implements FrameSink {
         this.session = session;
         this.closer = closer;
         this.sendingLoader = SendingLoader.forSession(session);
-        this.sparse = isTyrus(session) && SparseConfirmations.enabled() ? new SparseConfirmations(session) : null;
+        boolean tyrus = isTyrus(session.getClass().getName());
+        this.sparse = tyrus && SparseConfirmations.enabled() ? new SparseConfirmations(session) : null;
         this.batchLimit = sparse != null ? SparseConfirmations.FRAMES : batchingWorks(session) ? BATCH_LIMIT : 1;
     }
 
@@ -149,8 +150,8 @@ final class SessionSink implements FrameSink {
         }
     }
 
-    static boolean isTyrus(Session session) {
-        return session.getClass().getName().startsWith("org.glassfish.tyrus.");
+    static boolean isTyrus(String sessionClass) {
+        return sessionClass.startsWith("org.glassfish.tyrus.");
     }
 
     private static boolean batchingWorks(Session session) {
