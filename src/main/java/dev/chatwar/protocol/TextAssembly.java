@@ -3,8 +3,8 @@ package dev.chatwar.protocol;
 /**
  * Puts a text message together from the parts a WebSocket container hands over as they arrive, and gives up on
  * one as soon as it is over the size limit, keeping nothing of it. A container that buffers whole messages
- * itself may keep reading one that never ends (Undertow does: its size check is skipped once a message spans
- * several reads), so the endpoint takes parts and holds at most the limit.
+ * itself may keep reading one that never ends (Undertow does: its size check does not stop a message that spans
+ * many reads), so the endpoint takes parts and holds at most the limit.
  *
  * <p>One per connection, used by one part at a time, as the container delivers them.
  */
