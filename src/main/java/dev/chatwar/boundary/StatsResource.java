@@ -3,6 +3,8 @@ package dev.chatwar.boundary;
 import dev.chatwar.chat.Chat;
 import dev.chatwar.history.StoreWriter;
 import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.identity.Authentication;
+import dev.chatwar.identity.HashingStats;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Operational counters: open connections, users, rooms, the other nodes heard from lately, how many
- * connections ended with each close code, and the store's transactions and the appends they carried.
+ * connections ended with each close code, the store's transactions and the appends they carried, and the
+ * password hashing done (the work a sign-in flood costs).
  */
 @Path("stats")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,10 +26,14 @@ public class StatsResource {
     @Inject
     ChatRuntime runtime;
 
+    @Inject
+    Authentication authentication;
+
     @GET
     public String stats() {
         Chat chat = runtime.chat();
         StoreWriter.Stats store = chat.storeStats();
+        HashingStats hashing = authentication.accounts().hashingStats();
 
         return Json.createObjectBuilder()
                 .add("connections", chat.connections().connectionCount())
@@ -38,6 +45,8 @@ public class StatsResource {
                 .add("closedByServer", byCode(chat.connections().serverCloseCodeCounts()))
                 .add("closedByClient", byCode(chat.connections().clientCloseCodeCounts()))
                 .add("store", Json.createObjectBuilder().add("commits", store.commits()).add("appends", store.appends()))
+                .add("passwordHashing", Json.createObjectBuilder().add("hashed", hashing.hashed())
+                        .add("refusedBusy", hashing.refusedBusy()).add("mostAtOnce", hashing.mostAtOnce()))
                 .build().toString();
     }
 

@@ -124,6 +124,10 @@ public final class Accounts {
         return new Login(token, session, DeviceCookie.issue(registered, stored, now));
     }
 
+    public HashingStats hashingStats() {
+        return hashing.stats();
+    }
+
     /** The live session a bearer token names, if any. */
     public Optional<AuthSession> authenticate(String token) {
         if (token == null || token.isEmpty()) {

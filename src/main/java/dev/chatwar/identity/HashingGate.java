@@ -5,6 +5,7 @@ import dev.chatwar.base.ErrorCode;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,10 @@ final class HashingGate {
     private final Semaphore permits;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final AtomicLong hashed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     HashingGate(int concurrent, int maxWaiting) {
         this.permits = new Semaphore(concurrent, true);
@@ -42,14 +47,27 @@ final class HashingGate {
                 waiting.decrementAndGet();
             }
         }
+        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             return hashing.get();
         } finally {
+            running.decrementAndGet();
+            hashed.incrementAndGet();
             permits.release();
         }
     }
 
-    private static ChatException busy() {
+    /** Callers waiting for a permit now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    HashingStats stats() {
+        return new HashingStats(hashed.get(), refused.get(), mostAtOnce.get());
+    }
+
+    private ChatException busy() {
+        refused.incrementAndGet();
         return new ChatException(ErrorCode.SERVER_BUSY, "too many sign-ins at once; retry in a few seconds");
     }
 }

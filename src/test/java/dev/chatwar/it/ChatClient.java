@@ -9,6 +9,7 @@ import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -18,6 +19,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,9 +80,11 @@ public class ChatClient {
             ContainerProvider.getWebSocketContainer().connectToServer(client,
                     lobbyAfter == null ? uri : URI.create(uri + "?after=" + lobbyAfter));
         } catch (Exception e) {
-            throw new IllegalStateException("could not connect as " + user, e);
+            throw new IllegalStateException("could not connect as " + user + "; the handshake's answer: "
+                    + Bearer.LAST.get().answer, e);
         } finally {
             Bearer.TOKEN.remove();
+            Bearer.LAST.remove();
         }
         client.await(frame -> frame.getString("type").equals("joined") && frame.getString("room").equals("lobby"));
         client.rooms.add("lobby");
@@ -94,9 +98,19 @@ public class ChatClient {
     /** Adds the bearer token of the client that this thread is connecting to its handshake. */
     public static class Bearer extends ClientEndpointConfig.Configurator {
         static final ThreadLocal<String> TOKEN = new ThreadLocal<>();
+        /** The configurator of this thread's connect: Tyrus makes one per connect, and reports the answer to it. */
+        static final ThreadLocal<Bearer> LAST = ThreadLocal.withInitial(Bearer::new);
+
+        private volatile Map<String, List<String>> answer = Map.of();
+
+        @Override
+        public void afterResponse(HandshakeResponse response) {
+            answer = new HashMap<>(response.getHeaders()); // a failed handshake's headers say who answered it
+        }
 
         @Override
         public void beforeRequest(Map<String, List<String>> headers) {
+            LAST.set(this);
             String token = TOKEN.get();
             if (token == null) {
                 throw new IllegalStateException("no token for this handshake: connect through ChatClient.connect");

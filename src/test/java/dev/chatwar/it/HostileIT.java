@@ -20,12 +20,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -218,7 +216,7 @@ class HostileIT extends DeployedWar {
                 .split(";")[0];
 
         int guesses = 40;
-        List<Integer> statuses = allAtOnce(guesses, i -> api.login(user, "guess number " + i, null).statusCode());
+        List<Integer> statuses = AllAtOnce.run(guesses, i -> api.login(user, "guess number " + i, null).statusCode());
         assertEquals(5, statuses.stream().filter(status -> status == 401).count(), "passwords tried: " + statuses);
         assertEquals(guesses - 5, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
         assertEquals(429, api.login(user, password, null).statusCode(), "the name is locked for everyone else");
@@ -234,7 +232,7 @@ class HostileIT extends DeployedWar {
         String user = "racer-" + suffix;
         TestUsers.token(user);
         int racing = 60;
-        List<RawSocket> sockets = allAtOnce(racing, i -> RawSocket.handshakeAs(user, 0));
+        List<RawSocket> sockets = AllAtOnce.run(racing, i -> RawSocket.handshakeAs(user, 0));
         try {
             List<Integer> statuses = sockets.stream().map(RawSocket::status).toList();
             assertEquals(20, statuses.stream().filter(status -> status == 101).count(), statuses.toString());
@@ -295,30 +293,6 @@ class HostileIT extends DeployedWar {
                     .getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(10_000);
             return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).substring(9);
-        }
-    }
-
-    /** What the action returns on each of {@code count} threads, all let go at the same moment. */
-    private static <T> List<T> allAtOnce(int count, IntFunction<T> action) {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            List<CompletableFuture<T>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                results.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return action.apply(n);
-                }, threads));
-            }
-            start.countDown();
-            return results.stream().map(CompletableFuture::join).toList();
-        } finally {
-            threads.shutdownNow();
         }
     }
 

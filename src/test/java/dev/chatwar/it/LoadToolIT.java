@@ -23,7 +23,7 @@ class LoadToolIT extends DeployedWar {
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "bench-" + suffix);
         String base = ChatWar.BASE.toString();
 
-        assertEquals(0, LoadTool.run("bench", "--war", base, "--peer", base, "--scenarios", "steady,storm", "--tiny",
+        assertEquals(0, LoadTool.run("bench", "--server", serverName(), "--war", base, "--peer", base, "--scenarios", "steady,storm", "--tiny",
                 "--out", out.toString()));
 
         JsonObject results = Json.createReader(new StringReader(Files.readString(out.resolve("results.json"))))
@@ -43,8 +43,14 @@ class LoadToolIT extends DeployedWar {
                 assertTrue(run.getJsonObject("latencyMillis").getJsonNumber("p99").doubleValue() > 0, name);
             }
         }
-        assertTrue(Files.readString(out.resolve("results.md")).contains("### steady"));
+        String report = Files.readString(out.resolve("results.md"));
+        assertTrue(report.contains("### steady"));
+        assertTrue(report.contains("WAR on " + serverName()), "the report names the server it ran on");
         assertTrue(Files.readString(out.resolve("chart.svg")).startsWith("<svg"));
         api.awaitConnections(0);
+    }
+
+    private static String serverName() {
+        return ChatWar.SERVER.equals("payara") ? "Payara" : "WildFly";
     }
 }
