@@ -4,12 +4,12 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.chat.ChatRuntime;
+import dev.chatwar.chat.Published;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
-import dev.chatwar.room.Room;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -67,7 +67,7 @@ public class MessagesResource {
         if (!runtime.rateLimits().admitUser(session.user())) {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
         }
-        Room.Published published = stored(runtime.chat().publish(session.user(),
+        Published published = stored(runtime.chat().publish(session.user(),
                 parser.posted(RoomName.parse(room), body)));
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(frames.event(published.event()).toString())
@@ -75,7 +75,7 @@ public class MessagesResource {
     }
 
     // one commit, shared with whatever else is being stored: waiting on it here is as short as storing alone
-    private static Room.Published stored(CompletableFuture<Room.Published> publishing) {
+    private static Published stored(CompletableFuture<Published> publishing) {
         try {
             return publishing.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {

@@ -9,7 +9,6 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
-import dev.chatwar.cluster.NodeRoster;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
@@ -19,19 +18,16 @@ import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
-import dev.chatwar.protocol.RequestParser;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -163,7 +159,7 @@ public final class Chat {
      * send whose clientId the author used before stores and pushes nothing: it completes with the earlier
      * message, as a duplicate. The author need not have joined the room, but must be let in.
      */
-    public CompletableFuture<Room.Published> publish(UserName author, Request.Send send) {
+    public CompletableFuture<Published> publish(UserName author, Request.Send send) {
         return events.append(message(author, send), () -> access.requireEntry(author, send.room()));
     }
 
@@ -175,13 +171,13 @@ public final class Chat {
      * Retracts a message, the user's own or, for a moderator, anyone's: its text is removed and a
      * {@code retracted} event is pushed.
      */
-    public CompletableFuture<Room.Published> retract(UserName user, long messageId) {
+    public CompletableFuture<Published> retract(UserName user, long messageId) {
         RoomEvent target = changes.changeable(user, messageId, access::mayRetract);
         return events.append(new Append.Retraction(target.room(), user, messageId, now()), () -> { });
     }
 
     /** Replaces the text of the author's own message and pushes an {@code edited} event. */
-    public CompletableFuture<Room.Published> edit(UserName user, long messageId, MessageText text) {
+    public CompletableFuture<Published> edit(UserName user, long messageId, MessageText text) {
         RoomEvent target = changes.changeable(user, messageId, (editor, message) -> message.author().equals(editor));
         return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now()), () -> { });
     }

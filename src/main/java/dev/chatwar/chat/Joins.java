@@ -7,6 +7,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.room.Replay;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import java.time.Instant;
@@ -59,7 +60,7 @@ final class Joins {
             events.catchUp(room, store.lastSeq(room.name()));
         }
         Reading reading = store.reading(connection.user(), room.name());
-        Replay replay = new Replay(room.name(), after);
+        MissedEvents replay = new MissedEvents(room.name(), after);
         for (int attempt = 1; ; attempt++) {
             int accessChanges = room.accessChanges();
             access.requireEntry(connection.user(), room.name());
@@ -84,14 +85,14 @@ final class Joins {
     }
 
     /** The events a resuming client missed, read in steps while the room moves on. */
-    private final class Replay {
+    private final class MissedEvents {
 
         private final RoomName room;
         private final Long after;
         private final List<RoomEvent> events = new ArrayList<>();
         private long readUpTo;
 
-        Replay(RoomName room, Long after) {
+        MissedEvents(RoomName room, Long after) {
             this.room = room;
             this.after = after;
             this.readUpTo = after == null ? 0 : after;
@@ -113,9 +114,9 @@ final class Joins {
             return !replays(head) || readUpTo == head;
         }
 
-        Room.Replay at(long head) {
-            return replays(head) ? new Room.Replay(head, events, false)
-                    : new Room.Replay(head, List.of(), after != null);
+        Replay at(long head) {
+            return replays(head) ? new Replay(head, events, false)
+                    : new Replay(head, List.of(), after != null);
         }
     }
 }

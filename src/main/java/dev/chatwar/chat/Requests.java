@@ -6,7 +6,6 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.connection.Connection;
-import dev.chatwar.history.Append;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
@@ -110,7 +109,7 @@ final class Requests {
     }
 
     // the ack follows the event, which went to every member (this connection too, if it is in the room)
-    private CompletableFuture<?> answer(Connection connection, String ref, CompletableFuture<Room.Published> stored) {
+    private CompletableFuture<?> answer(Connection connection, String ref, CompletableFuture<Published> stored) {
         return stored.handle((published, failure) -> {
             if (failure != null) {
                 refuse(connection, ref, failure);

@@ -10,6 +10,7 @@ import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.history.StoreWriter;
+import dev.chatwar.room.Delivery;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.Rooms;
 import java.util.List;
@@ -50,8 +51,8 @@ final class RoomEvents {
      * throwing; it runs outside the room's monitor (it may read the database), and again if the room was made
      * private meanwhile.
      */
-    CompletableFuture<Room.Published> append(Append append, Runnable admit) {
-        CompletableFuture<Room.Published> published = new CompletableFuture<>();
+    CompletableFuture<Published> append(Append append, Runnable admit) {
+        CompletableFuture<Published> published = new CompletableFuture<>();
         Room room = rooms.live(append.room(), live -> {
             boolean admitted = false;
             while (!admitted) {
@@ -73,7 +74,7 @@ final class RoomEvents {
     }
 
     // on the writer's thread, in commit order: the other nodes hear of a room's events in seq order
-    private void stored(Room room, Appended outcome, CompletableFuture<Room.Published> published) {
+    private void stored(Room room, Appended outcome, CompletableFuture<Published> published) {
         if (outcome instanceof Appended.Stored stored) {
             cluster.tell(new ClusterMessage.Stored(stored.event()));
             room.deliveries().put(() -> {
@@ -82,14 +83,14 @@ final class RoomEvents {
                     deliver(room, stored.event());
                 } finally {
                     // stored is stored: the sender is answered, and its next request runs, whatever the delivery did
-                    published.complete(new Room.Published(stored.event(), false));
+                    published.complete(new Published(stored.event(), false));
                 }
             });
             return;
         }
         room.appending(-1);
         if (outcome instanceof Appended.Duplicate duplicate) {
-            published.complete(new Room.Published(duplicate.earlier(), true));
+            published.complete(new Published(duplicate.earlier(), true));
         } else if (outcome instanceof Appended.Refused refused) {
             published.completeExceptionally(refused.reason());
         } else {
@@ -109,7 +110,7 @@ final class RoomEvents {
 
     // on the room's delivery mailbox
     private void deliver(Room room, RoomEvent event) {
-        Room.Delivery delivery = room.deliver(List.of(event));
+        Delivery delivery = room.deliver(List.of(event));
         drop.accept(delivery.dropped());
         if (delivery.gap()) {
             catchUp(room, event.seq() - 1);

@@ -122,7 +122,19 @@ final class Occupants {
     }
 
     /** The users another node has in the room. */
-    Set<UserName> elsewhere() {
+    /** Makes exactly {@code users} present on the node: those it had there before and not now leave it. */
+    void presentOn(String node, Set<UserName> users, List<Connection> failed) {
+        for (UserName user : elsewhere()) {
+            if (!users.contains(user)) {
+                presentElsewhere(node, user, false, failed);
+            }
+        }
+        for (UserName user : users) {
+            presentElsewhere(node, user, true, failed);
+        }
+    }
+
+    private Set<UserName> elsewhere() {
         return Set.copyOf(elsewhere.keySet());
     }
 

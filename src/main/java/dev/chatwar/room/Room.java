@@ -10,7 +10,6 @@ import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.protocol.Frames;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -26,17 +25,7 @@ import java.util.function.Consumer;
  */
 public final class Room {
 
-    /**
-     * Thrown by a room that was dropped from memory, idle, after the caller found it: nothing was done, and the
-     * caller acts again on the room {@link Rooms} holds now (see {@link Rooms#live}).
-     */
-    public static final class Retired extends RuntimeException {
-        private Retired() {
-            super("the room was dropped from memory", null, false, false);
-        }
-    }
-
-    private static final Retired RETIRED = new Retired();
+    private static final RetiredRoom RETIRED = new RetiredRoom();
 
     private final RoomName name;
     private final Frames frames;
@@ -89,10 +78,6 @@ public final class Room {
 
     /** The most events a join replays; a client further behind is told to page the history instead. */
     public static final int MAX_REPLAY = 1000;
-
-    /** The events a joining client missed, read from the store up to {@code upTo}, or a reset if too many. */
-    public record Replay(long upTo, List<RoomEvent> events, boolean reset) {
-    }
 
     /**
      * Adds the connection, tells the others if its user just arrived, and queues the {@code joined} reply.
@@ -164,10 +149,6 @@ public final class Room {
         return occupants.settle(List.of(), connection);
     }
 
-    /** What {@link #deliver} did: connections to drop, and whether an event was held back by a gap before it. */
-    public record Delivery(Set<Connection> dropped, boolean gap) {
-    }
-
     /**
      * Queues stored events to every member, in order; those delivered here already are skipped. One whose seq
      * leaves a gap after the last delivered is not delivered, nor any after it: the caller reads the missing
@@ -230,16 +211,9 @@ public final class Room {
         if (!users.isEmpty()) {
             live();
         }
-        Set<Connection> dropped = new LinkedHashSet<>();
-        for (UserName user : occupants.elsewhere()) {
-            if (!users.contains(user)) {
-                dropped.addAll(presentElsewhere(node, user, false));
-            }
-        }
-        for (UserName user : users) {
-            dropped.addAll(presentElsewhere(node, user, true));
-        }
-        return dropped;
+        List<Connection> failed = new ArrayList<>();
+        occupants.presentOn(node, users, failed);
+        return occupants.settle(failed);
     }
 
     /** Hands the users with a connection here on this node to {@code announce}, under the room's monitor. */
@@ -263,7 +237,7 @@ public final class Room {
     /**
      * Retires the room, and runs {@code forget} under its monitor, if nobody is in it on any node, nothing is on
      * its way to it, and it was not used since the last call: what a retired room refuses to do, with
-     * {@link Retired}, its successor does, starting again from the store.
+     * {@link RetiredRoom}, its successor does, starting again from the store.
      */
     synchronized boolean retireIfIdle(Runnable forget) {
         if (!usedSinceSweep && occupants.isEmpty() && appending == 0 && deliveries.idle()) {
@@ -287,9 +261,4 @@ public final class Room {
     public synchronized boolean untouched() {
         return lastSeq == 0 && appending == 0 && occupants.isEmpty();
     }
-
-    /** @param duplicate the event was stored by an earlier request and was not sent again */
-    public record Published(RoomEvent event, boolean duplicate) {
-    }
-
 }

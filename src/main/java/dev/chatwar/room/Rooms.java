@@ -44,13 +44,13 @@ public final class Rooms {
 
     /**
      * Applies the action to the room, and again to the room that replaces it if it was dropped from memory
-     * meanwhile: an action that adds to a room must run through here, or handle {@link Room.Retired} itself.
+     * meanwhile: an action that adds to a room must run through here, or handle {@link RetiredRoom} itself.
      */
     public <T> T live(RoomName name, Function<Room, T> action) {
         while (true) {
             try {
                 return action.apply(get(name));
-            } catch (Room.Retired retired) {
+            } catch (RetiredRoom retired) {
                 // dropped between finding it and acting on it: its successor is in the map already
             }
         }
