@@ -21,6 +21,7 @@ class ResumeIT extends DeployedWar {
     private static final int BATCH = 10;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(PUBLISHERS);
+    private int retriedHandshakes;
 
     @AfterEach
     void stopPool() {
@@ -52,7 +53,7 @@ class ResumeIT extends DeployedWar {
             client.awaitInRoom(room, "message", 5);
             client.closeNormally();
             seen.addAll(seqs(client.inRoom(room, "message")));
-            client = ChatClient.connect(ChatWar.BASE, reader);
+            client = reconnect(reader);
             JsonObject joined = client.join(room, seen.get(seen.size() - 1));
             assertEquals(joined.getInt("lastSeq") - seen.get(seen.size() - 1), joined.getInt("replayed"));
             reconnects++;
@@ -62,8 +63,8 @@ class ResumeIT extends DeployedWar {
         client.awaitInRoom(room, "message", total - seen.size());
         seen.addAll(seqs(client.inRoom(room, "message")));
 
-        System.out.printf("ResumeIT: %d messages from %d publishers, %d reconnects of the reader%n",
-                total, PUBLISHERS, reconnects);
+        System.out.printf("ResumeIT: %d messages from %d publishers, %d reconnects of the reader, %d retried%n",
+                total, PUBLISHERS, reconnects, retriedHandshakes);
         assertTrue(reconnects >= 2, "the reader reconnected " + reconnects + " times while messages flowed");
         assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), seen,
                 "every message once, in order, across " + reconnects + " reconnects");
@@ -89,6 +90,22 @@ class ResumeIT extends DeployedWar {
         }
         writer.leaveAndClose();
         returning.leaveAndClose();
+    }
+
+    /**
+     * Connects again as a returning client does: a handshake that fails is tried once more (chat-client.js keeps
+     * trying). Payara answered 2 of some 500 such handshakes in CI with a bare 200 (cause not found; the failure
+     * prints the answer's headers), so a retry is counted and printed, not hidden.
+     */
+    private ChatClient reconnect(String reader) {
+        try {
+            return ChatClient.connect(ChatWar.BASE, reader);
+        } catch (IllegalStateException failed) {
+            retriedHandshakes++;
+            System.out.printf("ResumeIT: a reconnect failed, trying again: %s (%s)%n", failed.getMessage(),
+                    failed.getCause());
+            return ChatClient.connect(ChatWar.BASE, reader);
+        }
     }
 
     private static List<Long> seqs(List<JsonObject> messages) {
