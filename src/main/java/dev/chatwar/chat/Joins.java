@@ -60,23 +60,23 @@ final class Joins {
             events.catchUp(room, store.lastSeq(room.name()));
         }
         Reading reading = store.reading(connection.user(), room.name());
-        MissedEvents replay = new MissedEvents(room.name(), after);
+        MissedEvents missed = new MissedEvents(room.name(), after);
         for (int attempt = 1; ; attempt++) {
             int accessChanges = room.accessChanges();
             access.requireEntry(connection.user(), room.name());
-            replay.readUpTo(room.lastSeq());
+            missed.readUpTo(room.lastSeq());
             // a room that delivers faster than its gap can be read is not chased for ever: the last gap, small
             // by then, is read under the lock
             boolean last = attempt >= MAX_UNLOCKED_ATTEMPTS;
             Set<Connection> dropped = room.lockedUnlessAccessChanged(accessChanges, () -> {
                 if (last) {
-                    replay.readUpTo(room.lastSeq());
+                    missed.readUpTo(room.lastSeq());
                 }
-                if (!replay.reaches(room.lastSeq())) {
+                if (!missed.reaches(room.lastSeq())) {
                     return null;
                 }
                 connection.rooms().add(room.name());
-                return room.join(connection, ref, after, receipts, replay.at(room.lastSeq()), reading);
+                return room.join(connection, ref, after, receipts, missed.at(room.lastSeq()), reading);
             });
             if (dropped != null) {
                 return dropped;

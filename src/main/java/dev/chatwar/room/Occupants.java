@@ -121,7 +121,6 @@ final class Occupants {
         }
     }
 
-    /** The users another node has in the room. */
     /** Makes exactly {@code users} present on the node: those it had there before and not now leave it. */
     void presentOn(String node, Set<UserName> users, List<Connection> failed) {
         for (UserName user : elsewhere()) {
@@ -134,6 +133,7 @@ final class Occupants {
         }
     }
 
+    /** The users another node has in the room. */
     private Set<UserName> elsewhere() {
         return Set.copyOf(elsewhere.keySet());
     }
