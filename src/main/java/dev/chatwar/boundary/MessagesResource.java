@@ -48,14 +48,21 @@ public class MessagesResource {
     @Context
     HttpServletRequest request;
 
+    /** A page of the room's events; {@code mentions=me}: of its live messages that mention the caller. */
     @GET
     public String page(@PathParam("room") String room, @QueryParam("before") String before,
-                       @QueryParam("after") String after, @QueryParam("limit") String limit) {
+                       @QueryParam("after") String after, @QueryParam("limit") String limit,
+                       @QueryParam("mentions") String mentions) {
         AuthSession session = authentication.require(request);
         HistoryQuery query = HistoryQuery.of(RequestParser.integerParameter("before", before),
                 RequestParser.integerParameter("after", after), RequestParser.integerParameter("limit", limit));
+        if (mentions != null && !mentions.equals("me")) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "mentions takes one value: me");
+        }
+        RoomName name = RoomName.parse(room);
         JsonArrayBuilder events = Json.createArrayBuilder();
-        runtime.chat().history(session.user(), RoomName.parse(room), query)
+        (mentions == null ? runtime.chat().history(session.user(), name, query)
+                : runtime.chat().mentioning(session.user(), name, query))
                 .forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
     }

@@ -21,6 +21,7 @@ import dev.chatwar.protocol.Request;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +56,9 @@ public final class Chat {
     private final Requests requests;
     private final Departures departures;
     private final MessageChanges changes;
+    private final Activity activity;
+    private final Memberships memberships;
+    private final ConversationList conversations;
     private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
@@ -81,13 +85,16 @@ public final class Chat {
         this.cluster = cluster;
         this.relay = new ClusterRelay(this, cluster, peerTimeoutMillis, clock);
         this.rooms = new Rooms(store::lastSeq, frames, relay, workers.fanOut());
-        this.departures = new Departures(connections, rooms, clock);
+        this.activity = new Activity(access, frames, this::drop);
+        this.departures = new Departures(connections, rooms, clock, activity::offline);
         this.changes = new MessageChanges(store, access);
-        this.events = new RoomEvents(store,
-                new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY), rooms, cluster, this::drop);
-        this.relay.relayFor(rooms, events);
+        this.events = new RoomEvents(store, new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY),
+                rooms, cluster, this::drop, activity::stored);
+        this.memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
+        this.conversations = new ConversationList(store, access);
+        this.relay.relayFor(rooms, events, memberships);
         this.requests = new Requests(this, store, access, rooms, events,
-                new Joins(store, access, events, this::now), cluster, clock, frames);
+                new Joins(store, access, events, this::now), memberships, conversations, cluster, clock, frames);
     }
 
     /**
@@ -111,7 +118,10 @@ public final class Chat {
         return connection;
     }
 
-    /** Joins a registered connection to the lobby, as its first request. */
+    /**
+     * Joins a registered connection to the lobby, as its first request; then the connection hears of new messages
+     * in the user's other rooms.
+     */
     public void joinLobby(Connection connection, Long lobbyAfter) {
         try {
             requests.join(connection, RoomName.LOBBY, lobbyAfter, false, false, null);
@@ -119,6 +129,11 @@ public final class Chat {
             LOG.log(Level.WARNING, "could not join " + connection + " to the lobby", failure);
             connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
                     "could not join the lobby; join it again", null)));
+        }
+        try {
+            activity.online(connection);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not read the rooms of " + connection.user(), failure);
         }
     }
 
@@ -163,8 +178,28 @@ public final class Chat {
         return events.append(message(author, send), () -> access.requireEntry(author, send.room()));
     }
 
+    /**
+     * A message as the store takes it, with the members it mentions; one in a direct-message room puts the room
+     * in both users' conversations again.
+     */
     Append message(UserName author, Request.Send send) {
-        return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now());
+        if (send.room().isDirect()) {
+            access.addDirectMembers(send.room(), now());
+        }
+        return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now(),
+                access.mentioned(author, send.room(), send.text().value()));
+    }
+
+    /** The user's conversations, newest activity first, as the HTTP API answers them. */
+    public JsonObject conversations(UserName user, int limit) {
+        ConversationList.Page page = conversations.of(user, limit);
+        return frames.conversations(page.conversations(), page.more());
+    }
+
+    /** The room's live messages that mention the reader, a page chosen as for the history. */
+    public List<RoomEvent> mentioning(UserName reader, RoomName room, HistoryQuery query) {
+        access.requireEntry(reader, room);
+        return store.mentioning(reader, room, query);
     }
 
     /**
@@ -261,6 +296,7 @@ public final class Chat {
     }
 
     void tellInvited(RoomName room, UserName invited, UserName by) {
+        activity.member(room, invited, true);
         String invitation = frames.invitation(room, by);
         drop(connections.of(invited).stream().filter(connection -> !connection.send(invitation))
                 .collect(Collectors.toSet()));

@@ -23,6 +23,7 @@ final class ClusterRelay implements RoomRelay {
     private final Clock clock;
     private Rooms rooms;
     private RoomEvents events;
+    private Memberships memberships;
 
     ClusterRelay(Chat chat, Cluster cluster, long peerTimeoutMillis, Clock clock) {
         this.chat = chat;
@@ -32,9 +33,10 @@ final class ClusterRelay implements RoomRelay {
     }
 
     /** The rooms it relays for, which need it as their relay when they are made. */
-    void relayFor(Rooms rooms, RoomEvents events) {
+    void relayFor(Rooms rooms, RoomEvents events, Memberships memberships) {
         this.rooms = rooms;
         this.events = events;
+        this.memberships = memberships;
     }
 
     @Override
@@ -77,6 +79,8 @@ final class ClusterRelay implements RoomRelay {
             }
         } else if (message instanceof ClusterMessage.Invitation invitation) {
             chat.tellInvited(invitation.room(), invitation.user(), invitation.by());
+        } else if (message instanceof ClusterMessage.Membership membership) {
+            memberships.changedElsewhere(membership);
         } else if (message instanceof ClusterMessage.SessionEnded ended) {
             chat.closeSession(ended.sessionId(), "signed out");
         }

@@ -8,6 +8,7 @@ import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -19,11 +20,13 @@ final class Departures {
     private final Connections connections;
     private final Rooms rooms;
     private final Clock clock;
+    private final Consumer<Connection> ended;
 
-    Departures(Connections connections, Rooms rooms, Clock clock) {
+    Departures(Connections connections, Rooms rooms, Clock clock, Consumer<Connection> ended) {
         this.connections = connections;
         this.rooms = rooms;
         this.clock = clock;
+        this.ended = ended;
     }
 
     /**
@@ -92,5 +95,6 @@ final class Departures {
             rooms.loaded(name).ifPresent(room -> drop(room.leave(connection)));
         }
         connections.remove(connection, closeCode);
+        ended.accept(connection);
     }
 }

@@ -40,13 +40,18 @@ final class Joins {
         this.now = now;
     }
 
-    /** Returns the connections to drop; the connection is in the room when it returns normally. */
-    Set<Connection> join(Connection connection, Room room, Long after, boolean receipts, boolean makePrivate,
-                         String ref) {
-        if (!connection.rooms().contains(room.name()) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
+    /** Refuses with {@code too_many_rooms} a connection that is in as many rooms as it may be, not this one. */
+    static void requireRoomFor(Connection connection, RoomName room) {
+        if (!connection.rooms().contains(room) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
             throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
                     "a connection may be in " + MAX_ROOMS_PER_CONNECTION + " rooms at most; leave one first");
         }
+    }
+
+    /** Returns the connections to drop; the connection is in the room when it returns normally. */
+    Set<Connection> join(Connection connection, Room room, Long after, boolean receipts, boolean makePrivate,
+                         String ref) {
+        requireRoomFor(connection, room.name());
         if (makePrivate) {
             // the room's creation, once: nobody may join or send between the check that it is new and the change
             room.locked(() -> {

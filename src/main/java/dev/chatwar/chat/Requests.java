@@ -32,19 +32,23 @@ final class Requests {
     private final Rooms rooms;
     private final RoomEvents events;
     private final Joins joins;
+    private final Memberships memberships;
+    private final ConversationList conversations;
     private final Cluster cluster;
     private final Clock clock;
     private final Frames frames;
     private final RequestParser parser = new RequestParser();
 
     Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, Joins joins,
-             Cluster cluster, Clock clock, Frames frames) {
+             Memberships memberships, ConversationList conversations, Cluster cluster, Clock clock, Frames frames) {
         this.chat = chat;
         this.store = store;
         this.access = access;
         this.rooms = rooms;
         this.events = events;
         this.joins = joins;
+        this.memberships = memberships;
+        this.conversations = conversations;
         this.cluster = cluster;
         this.clock = clock;
         this.frames = frames;
@@ -76,7 +80,14 @@ final class Requests {
             } else if (request instanceof Request.Invite invite) {
                 invite(connection, invite);
             } else if (request instanceof Request.Leave leave) {
-                leave(connection, leave.room(), leave.ref());
+                if (leave.keepMembership() || leave.room().equals(RoomName.LOBBY)) {
+                    leave(connection, leave.room(), leave.ref());
+                } else {
+                    memberships.leave(connection, leave.room(), leave.ref());
+                }
+            } else if (request instanceof Request.Conversations list) {
+                ConversationList.Page page = conversations.of(connection.user(), list.limit());
+                connection.send(frames.conversations(list.ref(), page.conversations(), page.more()));
             } else if (request instanceof Request.Typing typing) {
                 Room room = joined(connection, typing.room());
                 if (connection.mayAnnounceTyping(typing.room(), clock.millis(), Chat.TYPING_INTERVAL_MILLIS)) {
@@ -165,10 +176,17 @@ final class Requests {
 
     void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,
                       String ref) {
+        if (!makePrivate) {
+            Joins.requireRoomFor(connection, name);
+            memberships.joining(connection.user(), name);
+        }
         Room room = rooms.live(name, live -> {
             chat.drop(joins.join(connection, live, after, receipts, makePrivate, ref));
             return live;
         });
+        if (makePrivate) {
+            memberships.became(name, connection.user());
+        }
         if (!connection.isOpen()) {
             // the connection ended while joining and may have missed this room on its way out
             chat.drop(room.leave(connection));

@@ -36,13 +36,17 @@ final class RoomEvents {
     private final Rooms rooms;
     private final Cluster cluster;
     private final Consumer<Set<Connection>> drop;
+    private final Consumer<RoomEvent> delivered;
 
-    RoomEvents(EventStore store, StoreWriter writer, Rooms rooms, Cluster cluster, Consumer<Set<Connection>> drop) {
+    /** @param delivered told of each event once the room's connections have it, whether this node holds the room or not */
+    RoomEvents(EventStore store, StoreWriter writer, Rooms rooms, Cluster cluster, Consumer<Set<Connection>> drop,
+               Consumer<RoomEvent> delivered) {
         this.store = store;
         this.writer = writer;
         this.rooms = rooms;
         this.cluster = cluster;
         this.drop = drop;
+        this.delivered = delivered;
     }
 
     /**
@@ -81,6 +85,7 @@ final class RoomEvents {
                 try {
                     room.appending(-1);
                     deliver(room, stored.event());
+                    delivered.accept(stored.event());
                 } finally {
                     // stored is stored: the sender is answered, and its next request runs, whatever the delivery did
                     published.complete(new Published(stored.event(), false));
@@ -100,7 +105,10 @@ final class RoomEvents {
 
     /** An event another node stored: delivered here in turn, if this node holds the room. */
     void storedElsewhere(RoomEvent event) {
-        rooms.loaded(event.room()).ifPresent(room -> room.deliveries().put(() -> deliver(room, event)));
+        rooms.loaded(event.room()).ifPresentOrElse(room -> room.deliveries().put(() -> {
+            deliver(room, event);
+            delivered.accept(event);
+        }), () -> delivered.accept(event));
     }
 
     /** Delivers what the store holds beyond the room's last delivered event: events a dead node stored, say. */

@@ -11,6 +11,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Writes cluster messages as JSON text and reads them back; only nodes of the same version talk this way. */
@@ -28,6 +29,11 @@ public final class ClusterCodec {
                     .add("retracted", event.retracted()).add("edited", event.edited());
             addIfSet(json, "text", event.text());
             addIfSet(json, "clientId", event.clientId());
+            if (!event.mentions().isEmpty()) {
+                JsonArrayBuilder mentions = JSON.createArrayBuilder();
+                event.mentions().forEach(user -> mentions.add(user.value()));
+                json.add("mentions", mentions);
+            }
             if (event.messageId() != null) {
                 json.add("messageId", event.messageId());
             }
@@ -52,6 +58,9 @@ public final class ClusterCodec {
                     .add("user", invitation.user().value()).add("by", invitation.by().value());
         } else if (message instanceof ClusterMessage.SessionEnded ended) {
             json.add("t", "session-ended").add("session", ended.sessionId());
+        } else if (message instanceof ClusterMessage.Membership membership) {
+            json.add("t", "membership").add("room", membership.room().value())
+                    .add("user", membership.user().value()).add("member", membership.member());
         }
         return json.build().toString();
     }
@@ -66,7 +75,8 @@ public final class ClusterCodec {
                         new UserName(json.getString("author")), json.getString("text", null),
                         json.containsKey("messageId") ? json.getJsonNumber("messageId").longValue() : null,
                         Instant.parse(json.getString("sentAt")), json.getBoolean("retracted"),
-                        json.getBoolean("edited"), json.getString("clientId", null)));
+                        json.getBoolean("edited"), json.getString("clientId", null),
+                        json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of()));
                 case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
                         json.getBoolean("present"));
                 case "typing" -> new ClusterMessage.Typing(room(json), new UserName(json.getString("user")));
@@ -78,6 +88,8 @@ public final class ClusterCodec {
                 case "invitation" -> new ClusterMessage.Invitation(room(json), new UserName(json.getString("user")),
                         new UserName(json.getString("by")));
                 case "session-ended" -> new ClusterMessage.SessionEnded(json.getString("session"));
+                case "membership" -> new ClusterMessage.Membership(room(json), new UserName(json.getString("user")),
+                        json.getBoolean("member"));
                 default -> throw new IllegalArgumentException("unknown cluster message " + json.getString("t"));
             };
         } catch (RuntimeException unreadable) {
@@ -90,8 +102,12 @@ public final class ClusterCodec {
     }
 
     private static Set<UserName> users(JsonObject json) {
+        return users(json, "users");
+    }
+
+    private static Set<UserName> users(JsonObject json, String field) {
         Set<UserName> users = new LinkedHashSet<>();
-        json.getJsonArray("users").getValuesAs(JsonString.class).forEach(user -> users.add(new UserName(user.getString())));
+        json.getJsonArray(field).getValuesAs(JsonString.class).forEach(user -> users.add(new UserName(user.getString())));
         return users;
     }
 

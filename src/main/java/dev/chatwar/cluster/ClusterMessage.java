@@ -42,4 +42,8 @@ public sealed interface ClusterMessage {
     /** A signed-out session: its connections on every node are closed. */
     record SessionEnded(String sessionId) implements ClusterMessage {
     }
+
+    /** The user became a member of the room, or left it: the nodes update their lists, and a leave takes the user's connections out. */
+    record Membership(RoomName room, UserName user, boolean member) implements ClusterMessage {
+    }
 }

@@ -3,6 +3,7 @@ package dev.chatwar.history;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import java.time.Instant;
+import java.util.List;
 
 /** An event to be appended to a room's stream; the store gives it the room's next seq when it commits it. */
 public sealed interface Append {
@@ -13,8 +14,20 @@ public sealed interface Append {
 
     Instant sentAt();
 
-    /** A new message; a {@code clientId} the author used before makes it a duplicate of the earlier one. */
-    record Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) implements Append {
+    /**
+     * A new message; a {@code clientId} the author used before makes it a duplicate of the earlier one.
+     * {@code mentions}: the members it mentions, found before it is appended.
+     */
+    record Message(RoomName room, UserName author, String text, String clientId, Instant sentAt,
+                   List<UserName> mentions) implements Append {
+
+        public Message {
+            mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        }
+
+        public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) {
+            this(room, author, text, clientId, sentAt, List.of());
+        }
     }
 
     /** New text for a live message. */

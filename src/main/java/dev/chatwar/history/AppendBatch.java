@@ -108,7 +108,7 @@ final class AppendBatch {
 
     private Object message(Append.Message message) {
         if (message.clientId() == null) {
-            return persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, null);
+            return mentioning(persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, null), message);
         }
         String key = message.author().value() + '\n' + message.clientId();
         StoredEvent earlier = byClientId.get(key);
@@ -126,6 +126,14 @@ final class AppendBatch {
         }
         StoredEvent event = persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, message.clientId());
         byClientId.put(key, event);
+        return mentioning(event, message);
+    }
+
+    // a row per mentioned user, counted for unread mentions and found by the history's filter
+    private StoredEvent mentioning(StoredEvent event, Append.Message message) {
+        for (var user : message.mentions()) {
+            em.persist(new Mention(user.value(), message.room().value(), event.seq()));
+        }
         return event;
     }
 
@@ -167,7 +175,7 @@ final class AppendBatch {
             head.take(seq);
         }
         StoredEvent event = new StoredEvent(append.room(), seq, kind, append.author(), text, messageId,
-                append.sentAt(), clientId);
+                append.sentAt(), clientId, append instanceof Append.Message message ? message.mentions() : List.of());
         em.persist(event);
         return event;
     }

@@ -2,6 +2,7 @@ package dev.chatwar.history;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,9 @@ public interface EventStore {
     Optional<RoomEvent> find(long id);
 
     /**
-     * The highest seq the user marked as read in the room (0 when none) and the messages of other users,
-     * not retracted, after it, counted up to {@link #MAX_UNREAD}; both read in one transaction.
+     * The highest seq the user marked as read in the room (0 when none), the messages of other users, not
+     * retracted, after it, and those of them that mention the user, counted up to {@link #MAX_UNREAD}; all read
+     * in one transaction.
      */
     Reading reading(UserName user, RoomName room);
 
@@ -37,6 +39,12 @@ public interface EventStore {
 
     /** One page of the room's events, in ascending seq order. */
     List<RoomEvent> page(RoomName room, HistoryQuery query);
+
+    /** One page of the room's live messages that mention the user, chosen by seq as {@link #page} does. */
+    List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query);
+
+    /** The newest event of each room that has one. */
+    List<RoomEvent> lastEvents(Collection<RoomName> rooms);
 
     /** The room is no longer held in memory: whatever the store keeps of it besides the database may go. */
     default void forget(RoomName room) {

@@ -14,6 +14,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,14 @@ public class JpaEventStore implements EventStore {
                 .setMaxResults(MAX_UNREAD)
                 .getResultList()
                 .size();
-        return new Reading(readSeq, unread);
+        long mentions = unread == 0 ? 0 : em.createNamedQuery(Mention.UNREAD, Long.class)
+                .setParameter("user", user.value())
+                .setParameter("room", room.value())
+                .setParameter("seq", readSeq)
+                .setMaxResults(MAX_UNREAD)
+                .getResultList()
+                .size();
+        return new Reading(readSeq, unread, mentions);
     }
 
     @Override
@@ -125,5 +133,40 @@ public class JpaEventStore implements EventStore {
             Collections.reverse(events);
         }
         return events;
+    }
+
+    @Override
+    public List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
+        String range = query.after() != null ? " and e.seq > :seq order by e.seq"
+                : query.before() != null ? " and e.seq < :seq order by e.seq desc" : " order by e.seq desc";
+        TypedQuery<StoredEvent> select = em.createQuery("select e from StoredEvent e, Mention m"
+                + " where m.user = :user and m.room = :room and e.room = m.room and e.seq = m.seq"
+                + " and e.retracted = false" + range, StoredEvent.class);
+        Long seq = query.after() != null ? query.after() : query.before();
+        if (seq != null) {
+            select.setParameter("seq", seq);
+        }
+        List<RoomEvent> events = new ArrayList<>(select.setParameter("user", user.value())
+                .setParameter("room", room.value())
+                .setMaxResults(query.limit())
+                .getResultStream()
+                .map(StoredEvent::toEvent)
+                .toList());
+        if (query.after() == null) {
+            Collections.reverse(events);
+        }
+        return events;
+    }
+
+    @Override
+    public List<RoomEvent> lastEvents(Collection<RoomName> rooms) {
+        if (rooms.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(StoredEvent.LAST_EVENTS, StoredEvent.class)
+                .setParameter("rooms", rooms.stream().map(RoomName::value).toList())
+                .getResultStream()
+                .map(StoredEvent::toEvent)
+                .toList();
     }
 }

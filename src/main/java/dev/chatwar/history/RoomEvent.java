@@ -3,6 +3,7 @@ package dev.chatwar.history;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One entry of a room's stored stream: a message, or the edit or retraction of one. {@code seq} numbers a room's
@@ -14,9 +15,21 @@ import java.time.Instant;
  * @param retracted for a message, whether it has since been retracted
  * @param edited    for a message, whether its text has since been edited
  * @param clientId  for a message, the id its author's client gave it, if any; unique per author
+ * @param mentions  for a message, the members it mentions by {@code @name}, as registered; empty otherwise
  */
 public record RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text,
-                        Long messageId, Instant sentAt, boolean retracted, boolean edited, String clientId) {
+                        Long messageId, Instant sentAt, boolean retracted, boolean edited, String clientId,
+                        List<UserName> mentions) {
+
+    public RoomEvent {
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** An event that mentions nobody. */
+    public RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text, Long messageId,
+                     Instant sentAt, boolean retracted, boolean edited, String clientId) {
+        this(id, room, seq, kind, author, text, messageId, sentAt, retracted, edited, clientId, List.of());
+    }
 
     /** A client's id for its message is at most this long. */
     public static final int MAX_CLIENT_ID_LENGTH = 64;

@@ -1,5 +1,6 @@
 package dev.chatwar.history;
 
+import dev.chatwar.base.Mentions;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
@@ -15,6 +16,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The table row behind a {@link RoomEvent}; the table is made by db/migration/V1__room_events.sql. */
 @Entity
@@ -29,6 +33,8 @@ import java.time.Instant;
 @NamedQuery(name = StoredEvent.NEWEST, query = "select e from StoredEvent e where e.room = :room order by e.seq desc")
 @NamedQuery(name = StoredEvent.BEFORE,
         query = "select e from StoredEvent e where e.room = :room and e.seq < :seq order by e.seq desc")
+@NamedQuery(name = StoredEvent.LAST_EVENTS, query = "select e from StoredEvent e where e.room in :rooms"
+        + " and e.seq = (select max(f.seq) from StoredEvent f where f.room = e.room)")
 @NamedQuery(name = StoredEvent.AFTER,
         query = "select e from StoredEvent e where e.room = :room and e.seq > :seq order by e.seq")
 public class StoredEvent {
@@ -40,6 +46,9 @@ public class StoredEvent {
     static final String NEWEST = "StoredEvent.newest";
     static final String BEFORE = "StoredEvent.before";
     static final String AFTER = "StoredEvent.after";
+    static final String LAST_EVENTS = "StoredEvent.lastEvents";
+    /** Room of the mentions column: {@link Mentions#MAX} names and a space after each. */
+    static final int MENTIONS_LENGTH = Mentions.MAX * (UserName.MAX_LENGTH + 1);
 
     @Id
     @SequenceGenerator(name = V5__EventIdSequence.SEQUENCE, sequenceName = V5__EventIdSequence.SEQUENCE,
@@ -76,11 +85,17 @@ public class StoredEvent {
     @Column(length = RoomEvent.MAX_CLIENT_ID_LENGTH)
     private String clientId;
 
+    // the names a message mentions, separated by spaces (db/migration/V10__conversations.sql)
+    @Column(length = MENTIONS_LENGTH)
+    private String mentions;
+
     protected StoredEvent() {
     }
 
     StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
-                Instant sentAt, String clientId) {
+                Instant sentAt, String clientId, List<UserName> mentions) {
+        this.mentions = mentions.isEmpty() ? null
+                : mentions.stream().map(UserName::value).collect(Collectors.joining(" "));
         this.room = room.value();
         this.seq = seq;
         this.kind = kind;
@@ -106,12 +121,17 @@ public class StoredEvent {
         text = null;
     }
 
+    long seq() {
+        return seq;
+    }
+
     boolean isRetracted() {
         return retracted;
     }
 
     RoomEvent toEvent() {
         return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
-                retracted, edited, clientId);
+                retracted, edited, clientId, mentions == null ? List.of()
+                : Arrays.stream(mentions.split(" ")).map(UserName::new).toList());
     }
 }

@@ -30,7 +30,18 @@ public sealed interface Request {
     record Read(RoomName room, long seq, String ref) implements Request {
     }
 
-    record Leave(RoomName room, String ref) implements Request {
+    /**
+     * The user leaves the room: its membership ends, and all its connections leave it. {@code keepMembership}:
+     * only this connection stops receiving the room's events.
+     */
+    record Leave(RoomName room, boolean keepMembership, String ref) implements Request {
+    }
+
+    /** The user's conversations, newest activity first, at most {@code limit}. */
+    record Conversations(int limit, String ref) implements Request {
+
+        public static final int DEFAULT_LIMIT = 50;
+        public static final int MAX_LIMIT = 200;
     }
 
     /** {@code clientId}, when given, makes the send idempotent: a retry is answered, not stored again. */

@@ -32,7 +32,8 @@ public final class RequestParser {
                 case "invite" -> new Request.Invite(room(json), user(json), ref);
                 case "typing" -> new Request.Typing(room(json), ref);
                 case "read" -> new Request.Read(room(json), position("seq", integer(json, "seq", present(json, "seq"))), ref);
-                case "leave" -> new Request.Leave(room(json), ref);
+                case "leave" -> new Request.Leave(room(json), flag(json, "keepMembership"), ref);
+                case "conversations" -> new Request.Conversations(conversationLimit(optionalInteger(json, "limit")), ref);
                 case "send" -> send(room(json), json, ref);
                 case "retract" -> new Request.Retract(id(json), ref);
                 case "edit" -> new Request.Edit(id(json), new MessageText(string(json, "text")), ref);
@@ -164,6 +165,18 @@ public final class RequestParser {
         } catch (NumberFormatException notANumber) {
             throw new ChatException(ErrorCode.INVALID_FIELD, name + " must be an integer");
         }
+    }
+
+    /** The {@code limit} of a conversation list, as a request or a URL gives it; null is the default. */
+    public static int conversationLimit(Long limit) {
+        if (limit == null) {
+            return Request.Conversations.DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > Request.Conversations.MAX_LIMIT) {
+            throw new ChatException(ErrorCode.INVALID_FIELD,
+                    "limit must be an integer from 1 to " + Request.Conversations.MAX_LIMIT);
+        }
+        return limit.intValue();
     }
 
     private static Long position(String field, Long seq) {

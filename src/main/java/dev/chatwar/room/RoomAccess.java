@@ -5,7 +5,10 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.base.Mentions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Set;
  * only invited members a private room. Moderators may retract anyone's message.
  */
 public final class RoomAccess {
+
+    /** The most public rooms one user may be a member of; direct and private rooms do not count. */
+    public static final int MAX_PUBLIC_MEMBERSHIPS = 1000;
 
     private final RoomDirectory directory;
     private final Set<UserName> moderators;
@@ -81,5 +87,54 @@ public final class RoomAccess {
 
     public boolean mayRetract(UserName user, RoomEvent message) {
         return message.author().equals(user) || moderators.contains(user);
+    }
+
+    /**
+     * Makes a user who may enter the room its member, until it leaves; true when it was not one before. The lobby
+     * is everyone's, and a private room's members are those let in.
+     */
+    public boolean becomeMember(UserName user, RoomName room, Instant at) {
+        if (room.equals(RoomName.LOBBY) || (!room.isDirect() && directory.isPrivate(room))) {
+            return false;
+        }
+        return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
+    }
+
+    /** A direct-message room that gets a message is in both its users' conversations again; returns those new to it. */
+    public List<UserName> addDirectMembers(RoomName room, Instant at) {
+        List<UserName> added = new ArrayList<>(2);
+        for (UserName member : room.directMembers()) {
+            if (directory.join(room, member, at, MAX_PUBLIC_MEMBERSHIPS)) {
+                added.add(member);
+            }
+        }
+        return added;
+    }
+
+    /** Ends the user's membership (of a private room, its access); false for the lobby and for a non-member. */
+    public boolean endMembership(UserName user, RoomName room) {
+        return !room.equals(RoomName.LOBBY) && directory.leave(room, user);
+    }
+
+    /** The rooms the user is a member of, the lobby not included, at most {@code max}, newest membership first. */
+    public List<RoomName> memberRooms(UserName user, int max) {
+        return directory.roomsOf(user, max);
+    }
+
+    public boolean isPrivate(RoomName room) {
+        return !room.isDirect() && !room.equals(RoomName.LOBBY) && directory.isPrivate(room);
+    }
+
+    /** The members of the room, other than the author, whom the text mentions by {@code @name}, as registered. */
+    public List<UserName> mentioned(UserName author, RoomName room, String text) {
+        Set<String> keys = Mentions.candidates(text);
+        keys.remove(author.key());
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (room.isDirect()) {
+            return room.directMembers().stream().filter(member -> keys.contains(member.key())).toList();
+        }
+        return room.equals(RoomName.LOBBY) ? directory.usersNamed(keys) : directory.membersNamed(room, keys);
     }
 }

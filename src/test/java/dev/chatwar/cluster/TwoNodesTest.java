@@ -156,13 +156,33 @@ class TwoNodesTest {
         assertEquals(Set.of(new UserName("alice"), new UserName("carol")),
                 Set.copyOf(a.chat.present(carol.connection().user(), new RoomName("r"))), "presence asked on a");
 
-        aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\"}");
+        aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"keepMembership\":true}");
         exchange();
         assertEquals(List.of("alice joined"), carol.presence("r"), "alice is still here through b");
 
-        aliceOnB.request("{\"type\":\"leave\",\"room\":\"r\"}");
+        aliceOnB.request("{\"type\":\"leave\",\"room\":\"r\",\"keepMembership\":true}");
         exchange();
         assertEquals(List.of("alice joined", "alice left"), carol.presence("r"));
+    }
+
+    @Test
+    void aUserWhoLeavesARoomOnOneNodeLeavesItOnEveryNodeAndHearsOfItsMessagesNoMore() {
+        Client carol = b.connect("carol").join("r");
+        Client aliceOnA = a.connect("alice").join("r");
+        Client aliceOnB = b.connect("alice").join("r");
+        exchange();
+
+        aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"ref\":\"bye\"}");
+        exchange();
+        assertEquals(List.of("bye"), aliceOnA.inRoom("left", "r").stream().map(f -> f.getString("ref")).toList());
+        assertEquals(1, aliceOnB.inRoom("left", "r").size(), "told on b, without a ref");
+        assertFalse(aliceOnB.inRoom("left", "r").get(0).containsKey("ref"));
+        assertEquals(List.of("alice joined", "alice left"), carol.presence("r"));
+
+        carol.say("r", "after alice left");
+        exchange();
+        assertEquals(List.of(), aliceOnB.texts("r"));
+        assertEquals(List.of(), aliceOnB.inRoom("activity", "r"), "a user who left hears nothing of the room");
     }
 
     @Test

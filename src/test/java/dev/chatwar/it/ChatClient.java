@@ -178,9 +178,22 @@ public class ChatClient {
         return request(Json.createObjectBuilder().add("type", "join").add("room", room).add("after", after).build());
     }
 
+    /** Leaves the room as its user: the membership ends, and every connection of the user leaves it. */
     public JsonObject leave(String room) {
         rooms.remove(room);
         return request(Json.createObjectBuilder().add("type", "leave").add("room", room).build());
+    }
+
+    /** Takes this connection out of the room; its user stays a member. */
+    public JsonObject leaveHere(String room) {
+        rooms.remove(room);
+        return request(Json.createObjectBuilder().add("type", "leave").add("room", room).add("keepMembership", true)
+                .build());
+    }
+
+    /** Lists the user's conversations, as the {@code conversations} reply holds them. */
+    public JsonObject conversations() {
+        return request(Json.createObjectBuilder().add("type", "conversations").build());
     }
 
     public JsonObject say(String room, String text) {
@@ -221,12 +234,13 @@ public class ChatClient {
     }
 
     /**
-     * Leaves every room, so the server has nothing more to send, then closes with 1000. Tyrus drops the TCP
-     * connection right after sending its close frame; a server frame still arriving then makes the client's
-     * kernel answer with a reset, and the server sees 1006 instead of the close frame it had not read yet.
+     * Takes this connection out of every room (its user stays a member), so the server has nothing more to send,
+     * then closes with 1000. Tyrus drops the TCP connection right after sending its close frame; a server frame
+     * still arriving then makes the client's kernel answer with a reset, and the server sees 1006 instead of the
+     * close frame it had not read yet.
      */
     public CloseReason leaveAndClose() {
-        List.copyOf(rooms).forEach(this::leave);
+        List.copyOf(rooms).forEach(this::leaveHere);
         return closeNormally();
     }
 

@@ -27,7 +27,14 @@ class RequestParserTest {
         assertEquals(new Request.Invite(new RoomName("r1"), new UserName("bob"), "2"),
                 parser.parse("{\"type\":\"invite\",\"room\":\"r1\",\"user\":\"bob\",\"ref\":\"2\"}"));
         assertEquals(new Request.Read(new RoomName("r1"), 3, null), parser.parse("{\"type\":\"read\",\"room\":\"r1\",\"seq\":3}"));
-        assertEquals(new Request.Leave(new RoomName("r1"), null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
+        assertEquals(new Request.Leave(new RoomName("r1"), false, null), parser.parse("{\"type\":\"leave\",\"room\":\"r1\"}"));
+        assertEquals(new Request.Leave(new RoomName("r1"), true, null),
+                parser.parse("{\"type\":\"leave\",\"room\":\"r1\",\"keepMembership\":true}"));
+        assertEquals(new Request.Conversations(Request.Conversations.DEFAULT_LIMIT, "c"),
+                parser.parse("{\"type\":\"conversations\",\"ref\":\"c\"}"));
+        assertEquals(new Request.Conversations(200, null), parser.parse("{\"type\":\"conversations\",\"limit\":200}"));
+        assertEquals("invalid_field", assertThrows(ChatException.class,
+                () -> parser.parse("{\"type\":\"conversations\",\"limit\":201}")).code().wireName());
         assertEquals("c-9", ((Request.Send) parser.parse(
                 "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"t\",\"clientId\":\"c-9\"}")).clientId());
         Request.Send send = (Request.Send) parser.parse("{\"type\":\"send\",\"room\":\"r1\",\"text\":\"<b>hi</b>\",\"ref\":\"x\"}");

@@ -8,6 +8,7 @@ import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,5 +54,15 @@ public class ForwardingStore implements EventStore {
     @Override
     public List<RoomEvent> page(RoomName room, HistoryQuery query) {
         return store.page(room, query);
+    }
+
+    @Override
+    public List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
+        return store.mentioning(user, room, query);
+    }
+
+    @Override
+    public List<RoomEvent> lastEvents(Collection<RoomName> rooms) {
+        return store.lastEvents(rooms);
     }
 }

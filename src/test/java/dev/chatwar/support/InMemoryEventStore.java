@@ -11,6 +11,7 @@ import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class InMemoryEventStore implements EventStore {
                 }
             }
             return stored(new RoomEvent(id, message.room(), seq, RoomEvent.Kind.MESSAGE, message.author(),
-                    message.text(), null, message.sentAt(), false, false, message.clientId()));
+                    message.text(), null, message.sentAt(), false, false, message.clientId(), message.mentions()));
         }
         if (append instanceof Append.Edit edit) {
             RoomEvent message = liveMessage(edit.messageId());
@@ -98,7 +99,7 @@ public final class InMemoryEventStore implements EventStore {
         long messageId = retraction.messageId();
         RoomEvent message = liveMessage(messageId);
         replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), null,
-                null, message.sentAt(), true, message.edited(), message.clientId()));
+                null, message.sentAt(), true, message.edited(), message.clientId(), message.mentions()));
         events.stream().filter(e -> e.kind() == RoomEvent.Kind.EDIT && e.messageId() == messageId).toList()
                 .forEach(e -> replace(new RoomEvent(e.id(), e.room(), e.seq(), e.kind(), e.author(), null,
                         e.messageId(), e.sentAt(), false, false, null)));
@@ -130,7 +131,9 @@ public final class InMemoryEventStore implements EventStore {
         long readSeq = readPositions.getOrDefault(user + "/" + room, 0L);
         long unread = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
                 && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
-        return new Reading(readSeq, unread);
+        long mentions = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
+                && e.mentions().contains(user) && !e.retracted()).limit(MAX_UNREAD).count();
+        return new Reading(readSeq, unread, mentions);
     }
 
     @Override
@@ -152,6 +155,20 @@ public final class InMemoryEventStore implements EventStore {
                 .toList();
         return query.after() != null ? matching.subList(0, Math.min(query.limit(), matching.size()))
                 : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
+    }
+
+    @Override
+    public synchronized List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
+        return page(room, query).stream().filter(e -> e.mentions().contains(user) && !e.retracted()).toList();
+    }
+
+    @Override
+    public synchronized List<RoomEvent> lastEvents(Collection<RoomName> rooms) {
+        failIfFailing();
+        Map<RoomName, RoomEvent> last = new HashMap<>();
+        events.stream().filter(e -> rooms.contains(e.room())).forEach(e -> last.merge(e.room(), e,
+                (one, other) -> one.seq() > other.seq() ? one : other));
+        return List.copyOf(last.values());
     }
 
     private void failIfFailing() {
