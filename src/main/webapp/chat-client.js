@@ -11,8 +11,14 @@
 // It reconnects on its own with backoff, resumes every room from the last seq it saw, and keeps sends
 // made while offline (each with a clientId, so a resend is never stored twice) until they are acked.
 //
+// It also keeps the user's conversation list (rooms it is a member of, DMs with a message) current:
+//
+//   const list = await chat.conversations();       // [{ room, kind, with, last, unread, mentions, … }]
+//   chat.addEventListener('activity', (e) => …);   // a new message in a room this connection has not joined
+//   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device
+//
 // Events (CustomEvent, data in `detail`): state, welcome, joined, event, presence, typing, receipt,
-// invitation, reset, signedout, problem.
+// invitation, activity, left, reset, signedout, problem.
 
 const TYPING_INTERVAL_MS = 2000;
 const MAX_BACKOFF_MS = 30000;
@@ -175,9 +181,27 @@ export class ChatClient extends EventTarget {
         return this.request(frame);
     }
 
+    /** Leaves the room for good: the user's membership ends, on every device. */
     leave(room) {
         this.rooms.delete(room);
         return this.request({ type: 'leave', room });
+    }
+
+    /** Stops receiving the room's events on this connection only; the user stays a member. */
+    unsubscribe(room) {
+        this.rooms.delete(room);
+        return this.request({ type: 'leave', room, keepMembership: true });
+    }
+
+    /** The user's conversations, newest activity first (docs/protocol.md, section 4); `more` when cut. */
+    async conversations({ limit = 50 } = {}) {
+        const reply = await this.request({ type: 'conversations', limit });
+        return Object.assign(reply.conversations, { more: reply.more });
+    }
+
+    /** Starts a direct conversation with another user: joins the DM room (an unknown name is `not_found`). */
+    direct(other) {
+        return this.join(this.directRoom(other));
     }
 
     /**
@@ -294,10 +318,19 @@ export class ChatClient extends EventTarget {
                     this.dispatch('problem', frame);
                 }
                 return;
+            case 'left':
+                if (!waiting) {
+                    // the user left the room from another connection: this one is out of it too
+                    this.rooms.delete(frame.room);
+                    this.dispatch('left', frame);
+                    return;
+                }
+                break;
             case 'presence':
             case 'typing':
             case 'receipt':
             case 'invitation':
+            case 'activity':
                 this.dispatch(frame.type, frame);
                 return;
         }

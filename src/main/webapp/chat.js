@@ -3,7 +3,9 @@ import { ChatClient } from './chat-client.js';
 
 const $ = (id) => document.getElementById(id);
 const chat = new ChatClient();
-const rooms = new Map(); // name -> { events: Map(seq -> event), unread, present: Set, oldest, complete, typing: Map }
+// name -> { events: Map(id -> message), unread, mentions, kind, lastId, present: Set, oldest, complete, typing: Map }:
+// every conversation of the user (the server's list, kept current by activity events) and every room joined
+const rooms = new Map();
 const PAGE = 50;
 let current = 'lobby';
 let editing = null;
@@ -11,7 +13,10 @@ let loadingOlder = false;
 
 function room(name) {
     if (!rooms.has(name)) {
-        rooms.set(name, { events: new Map(), unread: 0, present: new Set(), oldest: null, complete: false, typing: new Map() });
+        rooms.set(name, {
+            events: new Map(), unread: 0, mentions: 0, lastId: 0, present: new Set(), oldest: null, complete: false,
+            typing: new Map(), kind: name === 'lobby' ? 'lobby' : name.startsWith('dm:') ? 'direct' : 'public',
+        });
     }
     return rooms.get(name);
 }
@@ -96,8 +101,43 @@ async function loadOlder() {
 
 function markRead(name) {
     const seq = chat.rooms.get(name)?.lastSeq;
-    room(name).unread = 0;
+    Object.assign(room(name), { unread: 0, mentions: 0 });
     if (seq) chat.read(name, seq).catch(() => {});
+}
+
+function mentionsMe(event) {
+    return (event.mentions || []).includes(chat.user);
+}
+
+// the server's list, exact when it comes; activity events keep it current until the next one
+async function loadConversations() {
+    try {
+        for (const c of await chat.conversations({ limit: 200 })) {
+            const shown = room(c.room);
+            Object.assign(shown, { kind: c.kind, lastId: Math.max(shown.lastId, c.last?.id || 0) });
+            if (!chat.rooms.has(c.room)) Object.assign(shown, { unread: c.unread, mentions: c.mentions });
+        }
+    } catch (problem) {
+        say(problem.message);
+    }
+    render(false);
+}
+
+// the page's title carries what is unread everywhere, for a tab in the background
+function retitle() {
+    let unread = 0;
+    for (const shown of rooms.values()) unread += shown.unread;
+    document.title = unread ? `(${unread > 999 ? '999+' : unread}) Chat` : 'Chat';
+}
+
+function forget(name) {
+    rooms.delete(name);
+    if (current === name) {
+        current = 'lobby';
+        render();
+    } else {
+        render(false);
+    }
 }
 
 chat.addEventListener('state', (e) => {
@@ -112,6 +152,7 @@ chat.addEventListener('welcome', (e) => {
     $('logout').hidden = false;
     say('');
     render();
+    loadConversations();
 });
 
 chat.addEventListener('joined', (e) => {
@@ -120,6 +161,7 @@ chat.addEventListener('joined', (e) => {
     shown.present = new Set(joined.present);
     if (joined.replayed === undefined) {
         shown.unread = joined.room === current ? 0 : joined.unread;
+        shown.mentions = joined.room === current ? 0 : joined.mentions;
         loadNewest(joined.room);
     }
     if (joined.room === current) markRead(current);
@@ -130,9 +172,13 @@ chat.addEventListener('event', (e) => {
     const event = e.detail;
     apply(event.room, event);
     const shown = room(event.room);
+    if (event.type === 'message') shown.lastId = Math.max(shown.lastId, event.id);
     if (event.type === 'message' && !event.own) {
         if (event.room === current && !document.hidden) markRead(current);
-        else shown.unread++;
+        else {
+            shown.unread++;
+            if (mentionsMe(event)) shown.mentions++;
+        }
     }
     shown.typing.delete(event.user);
     render(event.room === current);
@@ -153,6 +199,22 @@ chat.addEventListener('typing', (e) => {
     render(false);
 });
 
+// a message in a conversation this connection has not joined: count it; a room new to the list brings the list
+chat.addEventListener('activity', (e) => {
+    const event = e.detail;
+    const known = rooms.has(event.room);
+    const shown = room(event.room);
+    shown.lastId = Math.max(shown.lastId, event.id);
+    if (event.user !== chat.user) {
+        shown.unread++;
+        if (mentionsMe(event)) shown.mentions++;
+    }
+    if (!known) loadConversations();
+    render(false);
+});
+
+chat.addEventListener('left', (e) => forget(e.detail.room));
+
 chat.addEventListener('invitation', (e) => {
     say(`${e.detail.by} invited you to ${e.detail.room}`);
     chat.join(e.detail.room).catch((problem) => say(problem.message));
@@ -163,6 +225,7 @@ chat.addEventListener('problem', (e) => say(`${e.detail.code}: ${e.detail.messag
 chat.addEventListener('signedout', () => {
     rooms.clear();
     current = 'lobby';
+    retitle();
     $('chat').hidden = true;
     $('logout').hidden = true;
     $('me').textContent = '';
@@ -179,25 +242,39 @@ document.addEventListener('visibilitychange', () => {
 
 // --- drawing ---
 
+function badge(className, text, label) {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    span.setAttribute('aria-label', label);
+    return span;
+}
+
+// newest activity first, then by name
+function ordered() {
+    return [...rooms.entries()].sort(([a, x], [b, y]) => y.lastId - x.lastId || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name]) => name);
+}
+
 function render(scroll = true) {
-    $('rooms').replaceChildren(...[...chat.rooms.keys()].map((name) => {
-        const li = item('', name === current ? 'current' : '');
+    $('rooms').replaceChildren(...ordered().map((name) => {
+        const shown = room(name);
+        const li = item('', [name === current ? 'current' : '', shown.kind].join(' ').trim());
         const open = button(title(name), () => show(name));
         if (name === current) open.setAttribute('aria-current', 'true');
-        const unread = room(name).unread;
-        if (unread) {
-            const badge = document.createElement('span');
-            badge.className = 'unread';
-            badge.textContent = unread >= 1000 ? '999+' : String(unread);
-            badge.setAttribute('aria-label', `${unread} unread`);
-            open.append(' ', badge);
-        }
+        if (shown.kind === 'private') open.append(' ', badge('marker', 'private', 'private room'));
+        if (shown.mentions) open.append(' ', badge('mentions', `@${shown.mentions >= 1000 ? '999+' : shown.mentions}`,
+            `${shown.mentions} ${shown.mentions === 1 ? 'mention' : 'mentions'}`));
+        if (shown.unread) open.append(' ', badge('unread', shown.unread >= 1000 ? '999+' : String(shown.unread),
+            `${shown.unread} unread`));
         li.append(open);
         return li;
     }));
+    retitle();
     const shown = room(current);
     $('title').textContent = title(current);
     $('invite').hidden = current === 'lobby' || current.startsWith('dm:');
+    $('leave').hidden = current === 'lobby';
     $('present').replaceChildren(...[...shown.present].sort().map((user) => item(user)));
     $('older').textContent = shown.complete ? 'The beginning of the room.' : '';
     const typists = [...shown.typing.keys()];
@@ -211,7 +288,8 @@ function render(scroll = true) {
 }
 
 function messageItem(m) {
-    const li = item('', [m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : ''].join(' ').trim());
+    const li = item('', [m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : '',
+        mentionsMe(m) ? 'mention' : ''].join(' ').trim());
     const who = document.createElement('strong');
     who.textContent = m.user;
     const text = document.createElement('span');
@@ -233,8 +311,16 @@ function messageItem(m) {
     return li;
 }
 
-function show(name) {
+// a conversation from the list is joined when it is opened, and stays joined
+async function show(name) {
     current = name;
+    if (!chat.rooms.has(name)) {
+        try {
+            await chat.join(name);
+        } catch (problem) {
+            say(problem.message);
+        }
+    }
     markRead(name);
     render();
     $('text').focus();
@@ -288,11 +374,22 @@ $('join').onsubmit = async (e) => {
 
 $('direct').onsubmit = async (e) => {
     e.preventDefault();
-    const name = chat.directRoom($('peer').value);
+    const peer = $('peer').value;
+    $('peer-problem').textContent = '';
     try {
-        await chat.join(name);
+        await chat.direct(peer);
         $('peer').value = '';
-        show(name);
+        show(chat.directRoom(peer));
+    } catch (problem) {
+        $('peer-problem').textContent = problem.code === 'not_found' ? `Nobody is called ${peer}.` : problem.message;
+    }
+};
+
+$('leave').onclick = async () => {
+    const name = current;
+    try {
+        await chat.leave(name);
+        forget(name);
     } catch (problem) {
         say(problem.message);
     }
