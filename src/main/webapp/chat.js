@@ -275,6 +275,7 @@ function render(scroll = true) {
     $('title').textContent = title(current);
     $('invite').hidden = current === 'lobby' || current.startsWith('dm:');
     $('leave').hidden = current === 'lobby';
+    $('leave').textContent = current.startsWith('dm:') ? 'Close conversation' : 'Leave room';
     $('present').replaceChildren(...[...shown.present].sort().map((user) => item(user)));
     $('older').textContent = shown.complete ? 'The beginning of the room.' : '';
     const typists = [...shown.typing.keys()];
@@ -387,6 +388,8 @@ $('direct').onsubmit = async (e) => {
 
 $('leave').onclick = async () => {
     const name = current;
+    // leaving a private room ends the access to it: only a new invitation lets the user back in
+    if (room(name).kind === 'private' && !confirm(`Leave ${name}? You will need a new invitation to come back.`)) return;
     try {
         await chat.leave(name);
         forget(name);

@@ -37,6 +37,6 @@ public class ConversationsResource {
         if (!runtime.rateLimits().admitUser(user)) {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many requests; slow down");
         }
-        return runtime.chat().conversations(user, most).toString();
+        return runtime.chat().queries().conversations(user, most).toString();
     }
 }

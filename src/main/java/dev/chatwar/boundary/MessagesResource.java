@@ -61,8 +61,8 @@ public class MessagesResource {
         }
         RoomName name = RoomName.parse(room);
         JsonArrayBuilder events = Json.createArrayBuilder();
-        (mentions == null ? runtime.chat().history(session.user(), name, query)
-                : runtime.chat().mentioning(session.user(), name, query))
+        (mentions == null ? runtime.chat().queries().history(session.user(), name, query)
+                : runtime.chat().queries().mentioning(session.user(), name, query))
                 .forEach(event -> events.add(frames.event(event)));
         return events.build().toString();
     }

@@ -32,7 +32,7 @@ public class PresenceResource {
     public String present(@PathParam("room") String room) {
         RoomName name = RoomName.parse(room);
         JsonArrayBuilder users = Json.createArrayBuilder();
-        runtime.chat().present(authentication.require(request).user(), name).forEach(user -> users.add(user.value()));
+        runtime.chat().queries().present(authentication.require(request).user(), name).forEach(user -> users.add(user.value()));
         return Json.createObjectBuilder().add("room", name.value()).add("present", users).build().toString();
     }
 }

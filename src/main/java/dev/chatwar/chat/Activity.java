@@ -4,7 +4,7 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.protocol.Frames;
+import dev.chatwar.protocol.ConversationFrames;
 import dev.chatwar.room.RoomAccess;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +21,12 @@ import java.util.function.Consumer;
  */
 final class Activity {
 
+    private final ConversationFrames listFrames = new ConversationFrames();
+
     /** The most rooms of one user watched here; the list (a request) still shows them all. */
     static final int MAX_WATCHED_ROOMS = 2000;
 
     private final RoomAccess access;
-    private final Frames frames;
     private final Consumer<Set<Connection>> drop;
     private final Map<UserName, Watcher> watchers = new ConcurrentHashMap<>();
     private final Map<RoomName, Set<UserName>> membersHere = new ConcurrentHashMap<>();
@@ -35,9 +36,8 @@ final class Activity {
         final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     }
 
-    Activity(RoomAccess access, Frames frames, Consumer<Set<Connection>> drop) {
+    Activity(RoomAccess access, Consumer<Set<Connection>> drop) {
         this.access = access;
-        this.frames = frames;
         this.drop = drop;
     }
 
@@ -112,7 +112,7 @@ final class Activity {
                     continue;
                 }
                 if (frame == null) {
-                    frame = frames.activity(event);
+                    frame = listFrames.activity(event);
                 }
                 if (!connection.send(frame)) {
                     dropped = dropped == null ? new HashSet<>() : dropped;

@@ -21,7 +21,6 @@ import dev.chatwar.protocol.Request;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
-import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,10 +54,8 @@ public final class Chat {
     private final RoomEvents events;
     private final Requests requests;
     private final Departures departures;
-    private final MessageChanges changes;
     private final Activity activity;
-    private final Memberships memberships;
-    private final ConversationList conversations;
+    private final Queries queries;
     private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
@@ -85,15 +82,16 @@ public final class Chat {
         this.cluster = cluster;
         this.relay = new ClusterRelay(this, cluster, peerTimeoutMillis, clock);
         this.rooms = new Rooms(store::lastSeq, frames, relay, workers.fanOut());
-        this.activity = new Activity(access, frames, this::drop);
+        this.activity = new Activity(access, this::drop);
         this.departures = new Departures(connections, rooms, clock, activity::offline);
-        this.changes = new MessageChanges(store, access);
         this.events = new RoomEvents(store, new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY),
                 rooms, cluster, this::drop, activity::stored);
-        this.memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
-        this.conversations = new ConversationList(store, access);
+        MessageChanges changes = new MessageChanges(store, access, events, this::now);
+        Memberships memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
+        ConversationList conversations = new ConversationList(store, access);
+        this.queries = new Queries(store, access, rooms, conversations);
         this.relay.relayFor(rooms, events, memberships);
-        this.requests = new Requests(this, store, access, rooms, events,
+        this.requests = new Requests(this, store, access, rooms, events, changes,
                 new Joins(store, access, events, this::now), memberships, conversations, cluster, clock, frames);
     }
 
@@ -190,43 +188,6 @@ public final class Chat {
                 access.mentioned(author, send.room(), send.text().value()));
     }
 
-    /** The user's conversations, newest activity first, as the HTTP API answers them. */
-    public JsonObject conversations(UserName user, int limit) {
-        ConversationList.Page page = conversations.of(user, limit);
-        return frames.conversations(page.conversations(), page.more());
-    }
-
-    /** The room's live messages that mention the reader, a page chosen as for the history. */
-    public List<RoomEvent> mentioning(UserName reader, RoomName room, HistoryQuery query) {
-        access.requireEntry(reader, room);
-        return store.mentioning(reader, room, query);
-    }
-
-    /**
-     * Retracts a message, the user's own or, for a moderator, anyone's: its text is removed and a
-     * {@code retracted} event is pushed.
-     */
-    public CompletableFuture<Published> retract(UserName user, long messageId) {
-        RoomEvent target = changes.changeable(user, messageId, access::mayRetract);
-        return events.append(new Append.Retraction(target.room(), user, messageId, now()), () -> { });
-    }
-
-    /** Replaces the text of the author's own message and pushes an {@code edited} event. */
-    public CompletableFuture<Published> edit(UserName user, long messageId, MessageText text) {
-        RoomEvent target = changes.changeable(user, messageId, (editor, message) -> message.author().equals(editor));
-        return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now()), () -> { });
-    }
-
-    public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
-        access.requireEntry(reader, room);
-        return store.page(room, query);
-    }
-
-    public List<UserName> present(UserName asker, RoomName room) {
-        access.requireEntry(asker, room);
-        return rooms.loaded(room).map(Room::present).orElse(List.of()); // nobody is in a room not loaded
-    }
-
     /** The container saw the connection close, cleanly or not. */
     public void closed(Connection connection, int closeCode) {
         departures.end(connection, closeCode);
@@ -272,6 +233,11 @@ public final class Chat {
     /** Closes every connection with 1001, as the application goes away. */
     public void shutdown() {
         departures.shutdown();
+    }
+
+    /** What a user may read without a connection. */
+    public Queries queries() {
+        return queries;
     }
 
     public Connections connections() {

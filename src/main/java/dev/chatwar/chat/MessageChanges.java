@@ -6,17 +6,38 @@ import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.room.RoomAccess;
+import dev.chatwar.base.MessageText;
+import dev.chatwar.history.Append;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
-/** Who may change a stored message: edit it (its author) or retract it (its author, or a moderator). */
+/** Changes to a stored message: its author edits it; its author, or a moderator, retracts it. */
 final class MessageChanges {
 
     private final EventStore store;
     private final RoomAccess access;
+    private final RoomEvents events;
+    private final Supplier<Instant> now;
 
-    MessageChanges(EventStore store, RoomAccess access) {
+    MessageChanges(EventStore store, RoomAccess access, RoomEvents events, Supplier<Instant> now) {
         this.store = store;
         this.access = access;
+        this.events = events;
+        this.now = now;
+    }
+
+    /** Removes the message's text for good and pushes a {@code retracted} event. */
+    CompletableFuture<Published> retract(UserName user, long messageId) {
+        RoomEvent target = changeable(user, messageId, access::mayRetract);
+        return events.append(new Append.Retraction(target.room(), user, messageId, now.get()), () -> { });
+    }
+
+    /** Replaces the text of the author's own message and pushes an {@code edited} event. */
+    CompletableFuture<Published> edit(UserName user, long messageId, MessageText text) {
+        RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
+        return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now.get()), () -> { });
     }
 
     /** The message, if the user may change it; one in a room the user may not enter is not found at all. */
@@ -32,5 +53,4 @@ final class MessageChanges {
         }
         return target;
     }
-
 }

@@ -7,6 +7,7 @@ import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.protocol.ConversationFrames;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.protocol.RequestParser;
@@ -23,6 +24,8 @@ import java.util.logging.Logger;
 /** A connection's requests, one text frame at a time: parsed, checked, acted on, answered. */
 final class Requests {
 
+    private final ConversationFrames listFrames = new ConversationFrames();
+
     private static final Logger LOG = Logger.getLogger(Requests.class.getName());
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -31,6 +34,7 @@ final class Requests {
     private final RoomAccess access;
     private final Rooms rooms;
     private final RoomEvents events;
+    private final MessageChanges changes;
     private final Joins joins;
     private final Memberships memberships;
     private final ConversationList conversations;
@@ -39,13 +43,15 @@ final class Requests {
     private final Frames frames;
     private final RequestParser parser = new RequestParser();
 
-    Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, Joins joins,
+    Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, MessageChanges changes,
+             Joins joins,
              Memberships memberships, ConversationList conversations, Cluster cluster, Clock clock, Frames frames) {
         this.chat = chat;
         this.store = store;
         this.access = access;
         this.rooms = rooms;
         this.events = events;
+        this.changes = changes;
         this.joins = joins;
         this.memberships = memberships;
         this.conversations = conversations;
@@ -70,10 +76,10 @@ final class Requests {
                 return send(connection, send);
             }
             if (request instanceof Request.Edit edit) {
-                return answer(connection, edit.ref(), chat.edit(connection.user(), edit.messageId(), edit.text()));
+                return answer(connection, edit.ref(), changes.edit(connection.user(), edit.messageId(), edit.text()));
             }
             if (request instanceof Request.Retract retract) {
-                return answer(connection, retract.ref(), chat.retract(connection.user(), retract.messageId()));
+                return answer(connection, retract.ref(), changes.retract(connection.user(), retract.messageId()));
             }
             if (request instanceof Request.Join join) {
                 join(connection, join.room(), join.after(), join.receipts(), join.makePrivate(), join.ref());
@@ -87,7 +93,7 @@ final class Requests {
                 }
             } else if (request instanceof Request.Conversations list) {
                 ConversationList.Page page = conversations.of(connection.user(), list.limit());
-                connection.send(frames.conversations(list.ref(), page.conversations(), page.more()));
+                connection.send(listFrames.conversations(list.ref(), page.conversations(), page.more()));
             } else if (request instanceof Request.Typing typing) {
                 Room room = joined(connection, typing.room());
                 if (connection.mayAnnounceTyping(typing.room(), clock.millis(), Chat.TYPING_INTERVAL_MILLIS)) {

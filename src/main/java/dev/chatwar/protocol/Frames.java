@@ -4,7 +4,6 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
-import dev.chatwar.history.Conversation;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonArrayBuilder;
@@ -114,71 +113,7 @@ public final class Frames {
                 .build().toString();
     }
 
-    /** Characters of a message's text that a conversation list or an activity event shows. */
-    public static final int PREVIEW_LENGTH = 100;
-
-    /** Pushed to a member's connections that are not in the room, when a message is stored there. */
-    public String activity(RoomEvent message) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("type", "activity")
-                .add("room", message.room().value())
-                .add("id", message.id())
-                .add("seq", message.seq())
-                .add("user", message.author().value())
-                .add("sentAt", message.sentAt().toString());
-        addPreview(json, message);
-        return addMentions(json, message).build().toString();
-    }
-
-    /** The user's conversations, newest activity first; {@code more}: the list was cut at the limit. */
-    public JsonObject conversations(List<Conversation> conversations, boolean more) {
-        JsonArrayBuilder list = JSON.createArrayBuilder();
-        for (Conversation conversation : conversations) {
-            JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("room", conversation.room().value())
-                    .add("kind", conversation.kind().name().toLowerCase(java.util.Locale.ROOT));
-            if (conversation.with() != null) {
-                json.add("with", conversation.with().value());
-            }
-            RoomEvent last = conversation.last();
-            json.add("lastSeq", last == null ? 0 : last.seq());
-            if (last != null) {
-                JsonObjectBuilder lastJson = JSON.createObjectBuilder()
-                        .add("type", typeOf(last))
-                        .add("id", last.id())
-                        .add("seq", last.seq())
-                        .add("user", last.author().value())
-                        .add("sentAt", last.sentAt().toString());
-                addPreview(lastJson, last);
-                json.add("last", lastJson);
-            }
-            list.add(json.add("readSeq", conversation.reading().readSeq())
-                    .add("unread", conversation.reading().unread())
-                    .add("mentions", conversation.reading().mentions()));
-        }
-        return JSON.createObjectBuilder().add("conversations", list).add("more", more).build();
-    }
-
-    /** The reply to a {@code conversations} request. */
-    public String conversations(String ref, List<Conversation> conversations, boolean more) {
-        JsonObjectBuilder json = withRef(JSON.createObjectBuilder().add("type", "conversations"), ref);
-        conversations(conversations, more).forEach(json::add);
-        return json.build().toString();
-    }
-
-    private static void addPreview(JsonObjectBuilder json, RoomEvent event) {
-        String text = event.text();
-        if (text == null) {
-            json.addNull("preview");
-        } else if (text.length() <= PREVIEW_LENGTH) {
-            json.add("preview", text);
-        } else {
-            int end = Character.isHighSurrogate(text.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
-            json.add("preview", text.substring(0, end) + "…");
-        }
-    }
-
-    private static JsonObjectBuilder addMentions(JsonObjectBuilder json, RoomEvent event) {
+    static JsonObjectBuilder addMentions(JsonObjectBuilder json, RoomEvent event) {
         if (!event.mentions().isEmpty()) {
             JsonArrayBuilder names = JSON.createArrayBuilder();
             event.mentions().forEach(user -> names.add(user.value()));
@@ -187,7 +122,7 @@ public final class Frames {
         return json;
     }
 
-    private static String typeOf(RoomEvent event) {
+    static String typeOf(RoomEvent event) {
         return switch (event.kind()) {
             case MESSAGE -> "message";
             case EDIT -> "edited";
@@ -258,7 +193,7 @@ public final class Frames {
         return json;
     }
 
-    private static JsonObjectBuilder withRef(JsonObjectBuilder json, String ref) {
+    static JsonObjectBuilder withRef(JsonObjectBuilder json, String ref) {
         return ref == null ? json : json.add("ref", ref);
     }
 }

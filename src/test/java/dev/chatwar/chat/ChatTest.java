@@ -145,7 +145,7 @@ class ChatTest {
         Client alice1 = connectTo("alice");
         Client alice2 = connectTo("alice");
 
-        assertEquals(List.of(new UserName("bob"), new UserName("alice")), chat.present(READER, ROOM));
+        assertEquals(List.of(new UserName("bob"), new UserName("alice")), chat.queries().present(READER, ROOM));
         List<JsonObject> presence = bob.inRoom("presence");
         assertEquals(1, presence.size(), "alice's second tab is not a second arrival");
         assertEquals("joined", presence.get(0).getString("state"));
@@ -158,7 +158,7 @@ class ChatTest {
         assertEquals(2, presence.size());
         assertEquals("alice", presence.get(1).getString("user"));
         assertEquals("left", presence.get(1).getString("state"));
-        assertEquals(List.of(new UserName("bob")), chat.present(READER, ROOM));
+        assertEquals(List.of(new UserName("bob")), chat.queries().present(READER, ROOM));
         assertEquals("left", alice2.last().getString("type"));
         assertEquals("bye", alice2.last().getString("ref"));
     }
@@ -212,7 +212,7 @@ class ChatTest {
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":999}");
         assertEquals("not_found", alice.last().getString("code"));
 
-        var tombstone = chat.history(READER, ROOM, HistoryQuery.newest(10)).get(0);
+        var tombstone = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).get(0);
         assertTrue(tombstone.retracted());
         assertEquals(null, tombstone.text());
     }
@@ -232,7 +232,7 @@ class ChatTest {
         }
 
         assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
-        assertEquals(List.of(new UserName("fast")), small.present(READER, ROOM));
+        assertEquals(List.of(new UserName("fast")), small.queries().present(READER, ROOM));
         assertEquals(1, small.connections().connectionCount());
         assertEquals(Map.of(CloseCodes.SLOW_CONSUMER, 1L), small.connections().closeCodeCounts());
         assertEquals(50, fastSink.framesOfType("message").size());
@@ -267,8 +267,8 @@ class ChatTest {
         chat.closed(alice.connection(), 1006);
         chat.closed(alice.connection(), 1006);
 
-        assertEquals(List.of(new UserName("bob")), chat.present(READER, ROOM));
-        assertEquals(List.of(new UserName("bob")), chat.present(READER, RoomName.LOBBY));
+        assertEquals(List.of(new UserName("bob")), chat.queries().present(READER, ROOM));
+        assertEquals(List.of(new UserName("bob")), chat.queries().present(READER, RoomName.LOBBY));
         assertEquals(1, chat.connections().connectionCount());
         assertEquals(Map.of(1006, 1L), chat.connections().closeCodeCounts());
     }
@@ -289,7 +289,7 @@ class ChatTest {
 
         assertEquals(CloseCodes.SLOW_CONSUMER, stuck.closeCode());
         assertEquals(1, small.connections().connectionCount());
-        assertEquals(List.of(new UserName("live")), small.present(READER, RoomName.LOBBY));
+        assertEquals(List.of(new UserName("live")), small.queries().present(READER, RoomName.LOBBY));
     }
 
     @Test
@@ -329,7 +329,7 @@ class ChatTest {
         assertFalse(first.containsKey("duplicate"));
         assertEquals(1, bob.inRoom("message").size(), "the retry is not pushed again");
         assertEquals("m-1", bob.inRoom("message").get(0).getString("clientId"));
-        assertEquals(1, chat.history(READER, ROOM, HistoryQuery.newest(10)).size());
+        assertEquals(1, chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).size());
     }
 
     @Test
@@ -391,14 +391,14 @@ class ChatTest {
         assertEquals("the typo", edited.getString("text"));
         assertEquals(2, edited.getInt("seq"));
         assertEquals("ack", alice.last().getString("type"));
-        var message = chat.history(READER, ROOM, HistoryQuery.newest(10)).get(0);
+        var message = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).get(0);
         assertEquals("the typo", message.text());
         assertTrue(message.edited());
 
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + "}");
         chat.receive(alice.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"again\"}");
         assertEquals("already_retracted", alice.last().getString("code"));
-        assertTrue(chat.history(READER, ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
+        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
                 "a retraction leaves no text behind, not even in the edits");
     }
 
@@ -470,7 +470,7 @@ class ChatTest {
         assertEquals("alice", bobSink.framesOfType("typing").get(0).getString("user"));
         assertTrue(aliceTabSink.framesOfType("typing").isEmpty(), "not echoed to the typist's own connections");
         assertTrue(aliceSink.framesOfType("typing").isEmpty());
-        assertTrue(timed.history(READER, RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(timed.queries().history(READER, RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
 
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"elsewhere\",\"ref\":\"t\"}");
         JsonObject refused = aliceSink.frames().get(aliceSink.frames().size() - 1);
@@ -486,7 +486,7 @@ class ChatTest {
         say(alice, "from beyond");
 
         assertTrue(bob.inRoom("message").isEmpty());
-        assertTrue(chat.history(READER, ROOM, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).isEmpty());
     }
 
     @Test
@@ -526,8 +526,8 @@ class ChatTest {
         assertEquals(ErrorCode.NOT_A_MEMBER, assertThrows(ChatException.class, () -> chat.publish(new UserName("mallory"),
                 new Request.Send(new RoomName("secret"), new MessageText("in"), null, null))).code());
         assertEquals(ErrorCode.NOT_A_MEMBER, assertThrows(ChatException.class,
-                () -> chat.present(new UserName("mallory"), new RoomName("secret"))).code());
-        assertEquals(1, chat.history(new UserName("alice"), new RoomName("secret"), HistoryQuery.newest(10)).size());
+                () -> chat.queries().present(new UserName("mallory"), new RoomName("secret"))).code());
+        assertEquals(1, chat.queries().history(new UserName("alice"), new RoomName("secret"), HistoryQuery.newest(10)).size());
     }
 
     @Test
@@ -609,7 +609,7 @@ class ChatTest {
         timed.expireSessions();
         assertEquals(CloseCodes.SESSION_ENDED, shortSink.closeCode());
         assertEquals(0, longSink.closeCode());
-        assertEquals(List.of(new UserName("alice")), timed.present(READER, RoomName.LOBBY));
+        assertEquals(List.of(new UserName("alice")), timed.queries().present(READER, RoomName.LOBBY));
         assertEquals(Map.of(CloseCodes.SESSION_ENDED, 2L), timed.connections().closeCodeCounts());
     }
 
@@ -626,7 +626,7 @@ class ChatTest {
         clock.advance(Duration.ofSeconds(61));
         timed.closeSilent(60_000);
 
-        assertEquals(List.of(), timed.present(READER, RoomName.LOBBY));
+        assertEquals(List.of(), timed.queries().present(READER, RoomName.LOBBY));
         assertEquals(Map.of(CloseCodes.POLICY_VIOLATION, 1L), timed.connections().closeCodeCounts(),
                 "counted as the close the server decided first");
         assertEquals(Map.of(CloseCodes.POLICY_VIOLATION, 1L), timed.connections().serverCloseCodeCounts());
@@ -668,7 +668,7 @@ class ChatTest {
         timed.closeSilent(60_000);
         assertEquals(CloseCodes.GOING_AWAY, frozenSink.closeCode());
         assertEquals(0, liveSink.closeCode());
-        assertEquals(List.of(new UserName("live")), timed.present(READER, RoomName.LOBBY));
+        assertEquals(List.of(new UserName("live")), timed.queries().present(READER, RoomName.LOBBY));
     }
 
     @Test

@@ -117,8 +117,8 @@ class ConversationsTest {
         JsonObject team = entry(request(bob, "{\"type\":\"conversations\"}"), "team");
         assertEquals(1, team.getInt("unread"));
         assertEquals(1, team.getInt("mentions"));
-        assertEquals(1, chat.mentioning(new UserName("bob"), new RoomName("team"), HistoryQuery.newest(50)).size());
-        assertEquals(0, chat.mentioning(new UserName("carol"), new RoomName("team"), HistoryQuery.newest(50)).size());
+        assertEquals(1, chat.queries().mentioning(new UserName("bob"), new RoomName("team"), HistoryQuery.newest(50)).size());
+        assertEquals(0, chat.queries().mentioning(new UserName("carol"), new RoomName("team"), HistoryQuery.newest(50)).size());
     }
 
     @Test

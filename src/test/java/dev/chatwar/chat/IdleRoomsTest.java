@@ -161,7 +161,7 @@ class IdleRoomsTest {
                     store.lastSeq(new RoomName(room)), room + ": one message each round, in one sequence");
         }
         assertTrue(clients.stream().allMatch(client -> client.connection().isOpen()));
-        assertEquals(List.of(), chat.present(new UserName("u0"), new RoomName("hot0")));
+        assertEquals(List.of(), chat.queries().present(new UserName("u0"), new RoomName("hot0")));
     }
 
     private static void await(CountDownLatch latch) {

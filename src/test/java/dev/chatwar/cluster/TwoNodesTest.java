@@ -154,7 +154,7 @@ class TwoNodesTest {
         exchange();
         assertEquals(List.of("alice joined"), carol.presence("r"));
         assertEquals(Set.of(new UserName("alice"), new UserName("carol")),
-                Set.copyOf(a.chat.present(carol.connection().user(), new RoomName("r"))), "presence asked on a");
+                Set.copyOf(a.chat.queries().present(carol.connection().user(), new RoomName("r"))), "presence asked on a");
 
         aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"keepMembership\":true}");
         exchange();

@@ -96,6 +96,37 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void theConversationListSurvivesAReloadAndADirectMessageArrivesByItselfWithItsMention() {
+        String alice = "kate-" + suffix;
+        String bob = "liam-" + suffix;
+        String team = "team-" + suffix;
+        String gone = "gone-" + suffix;
+        try (ChatPage alicePage = ChatPage.open(1000, 700).register(alice).join(gone).join(team);
+             ChatPage bobPage = ChatPage.open(1000, 700).register(bob)) {
+            alicePage.say("first in " + team).awaitMessage("first in " + team);
+            alicePage.show(gone).leaveRoom();
+            assertEquals("Nobody is called nobody-" + suffix + ".", bobPage.directMessage("nobody-" + suffix));
+            assertEquals("", bobPage.directMessage(alice));
+            bobPage.say("lunch, @" + alice + "?");
+
+            String dm = "@" + bob;
+            alicePage.awaitUnread(dm, 1);
+            alicePage.awaitMentions(dm, 1);
+            assertTrue(alicePage.pageTitle().startsWith("(1) "), alicePage.pageTitle());
+            assertEquals(List.of(dm, team, "lobby"), alicePage.roomList(), "newest first; the room left is gone");
+
+            alicePage.screenshot(Path.of("target/screenshots/conversations-unread.png"));
+            alicePage.reload();
+            ChatClient.waiting().until(() -> alicePage.roomList().equals(List.of(dm, team, "lobby")));
+            alicePage.awaitUnread(dm, 1);
+            assertTrue(alicePage.show(dm).awaitMessage("lunch, @" + alice + "?").is("mention"));
+            assertEquals(0, alicePage.unread(dm));
+            alicePage.screenshot(Path.of("target/screenshots/conversations.png"));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void editsRetractionsAndTypingShowOnTheOtherSide() {
         String room = "edits-" + suffix;
         try (ChatPage alice = ChatPage.open(1000, 700).register("ivy-" + suffix).join(room);

@@ -109,6 +109,48 @@ final class ChatPage implements AutoCloseable {
         waiting().until(() -> unread(room) == count);
     }
 
+    /** The mention count shown next to the room, 0 when none is shown. */
+    int mentions(String room) {
+        Locator badges = roomButton(room).locator(".mentions");
+        return badges.count() == 0 ? 0 : Integer.parseInt(badges.first().innerText().strip().substring(1));
+    }
+
+    void awaitMentions(String room, int count) {
+        waiting().until(() -> mentions(room) == count);
+    }
+
+    /** The names in the room list, top to bottom, as shown (a direct-message room as @user). */
+    @SuppressWarnings("unchecked")
+    List<String> roomList() {
+        return (List<String>) page.evaluate("() => [...document.querySelectorAll('#rooms button')]"
+                + ".map(b => b.firstChild.textContent)");
+    }
+
+    /** Opens a direct conversation through the page's form; the answer when it fails, shown next to the field. */
+    String directMessage(String user) {
+        find("peer").fill(user);
+        page.locator("#direct button").click();
+        waiting().until(() -> find("title").innerText().equals("@" + user) || !note("peer-problem").isEmpty());
+        return note("peer-problem");
+    }
+
+    /** Leaves the room shown, through its Leave button. */
+    ChatPage leaveRoom() {
+        find("leave").click();
+        waiting().until(() -> find("title").innerText(), "lobby"::equals);
+        return this;
+    }
+
+    /** Loads the page again, as a reload does; the cookie signs the user in again. */
+    ChatPage reload() {
+        page.reload();
+        return awaitState("connected");
+    }
+
+    String pageTitle() {
+        return page.title();
+    }
+
     /** Scrolls the message list to its top, where the page loads older history. */
     void scrollToTop() {
         page.evaluate("() => { const s = document.getElementById('scroller'); s.scrollTop = 0;"

@@ -1,0 +1,56 @@
+package dev.chatwar.chat;
+
+import dev.chatwar.base.RoomName;
+import dev.chatwar.base.UserName;
+import dev.chatwar.history.EventStore;
+import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.RoomEvent;
+import dev.chatwar.protocol.ConversationFrames;
+import dev.chatwar.room.Room;
+import dev.chatwar.room.RoomAccess;
+import dev.chatwar.room.Rooms;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * What a signed-in user may read without a connection (the HTTP API): a room's history, its messages that
+ * mention the user, who is in it, and the user's conversations. Each checks the user may enter the room first.
+ */
+public final class Queries {
+
+    private final ConversationFrames listFrames = new ConversationFrames();
+
+    private final EventStore store;
+    private final RoomAccess access;
+    private final Rooms rooms;
+    private final ConversationList conversations;
+
+    Queries(EventStore store, RoomAccess access, Rooms rooms, ConversationList conversations) {
+        this.store = store;
+        this.access = access;
+        this.rooms = rooms;
+        this.conversations = conversations;
+    }
+
+    public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
+        access.requireEntry(reader, room);
+        return store.page(room, query);
+    }
+
+    /** The room's live messages that mention the reader, a page chosen as for the history. */
+    public List<RoomEvent> mentioning(UserName reader, RoomName room, HistoryQuery query) {
+        access.requireEntry(reader, room);
+        return store.mentioning(reader, room, query);
+    }
+
+    public List<UserName> present(UserName asker, RoomName room) {
+        access.requireEntry(asker, room);
+        return rooms.loaded(room).map(Room::present).orElse(List.of()); // nobody is in a room not loaded
+    }
+
+    /** The user's conversations, newest activity first, as the HTTP API answers them. */
+    public JsonObject conversations(UserName user, int limit) {
+        ConversationList.Page page = conversations.of(user, limit);
+        return listFrames.conversations(page.conversations(), page.more());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.chatwar.protocol;
+
+import dev.chatwar.history.Conversation;
+import dev.chatwar.history.RoomEvent;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.util.List;
+import java.util.Locale;
+
+/** Encodes what keeps a user's conversation list: the list itself and the activity events that follow it. */
+public final class ConversationFrames {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** Characters of a message's text that a conversation list or an activity event shows. */
+    public static final int PREVIEW_LENGTH = 100;
+
+    /** Pushed to a member's connections that are not in the room, when a message is stored there. */
+    public String activity(RoomEvent message) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("type", "activity")
+                .add("room", message.room().value())
+                .add("id", message.id())
+                .add("seq", message.seq())
+                .add("user", message.author().value())
+                .add("sentAt", message.sentAt().toString());
+        addPreview(json, message);
+        return Frames.addMentions(json, message).build().toString();
+    }
+
+    /** The user's conversations, newest activity first; {@code more}: the list was cut at the limit. */
+    public JsonObject conversations(List<Conversation> conversations, boolean more) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        for (Conversation conversation : conversations) {
+            JsonObjectBuilder json = JSON.createObjectBuilder()
+                    .add("room", conversation.room().value())
+                    .add("kind", conversation.kind().name().toLowerCase(Locale.ROOT));
+            if (conversation.with() != null) {
+                json.add("with", conversation.with().value());
+            }
+            RoomEvent last = conversation.last();
+            json.add("lastSeq", last == null ? 0 : last.seq());
+            if (last != null) {
+                JsonObjectBuilder lastJson = JSON.createObjectBuilder()
+                        .add("type", Frames.typeOf(last))
+                        .add("id", last.id())
+                        .add("seq", last.seq())
+                        .add("user", last.author().value())
+                        .add("sentAt", last.sentAt().toString());
+                addPreview(lastJson, last);
+                json.add("last", lastJson);
+            }
+            list.add(json.add("readSeq", conversation.reading().readSeq())
+                    .add("unread", conversation.reading().unread())
+                    .add("mentions", conversation.reading().mentions()));
+        }
+        return JSON.createObjectBuilder().add("conversations", list).add("more", more).build();
+    }
+
+    /** The reply to a {@code conversations} request. */
+    public String conversations(String ref, List<Conversation> conversations, boolean more) {
+        JsonObjectBuilder json = Frames.withRef(JSON.createObjectBuilder().add("type", "conversations"), ref);
+        conversations(conversations, more).forEach(json::add);
+        return json.build().toString();
+    }
+
+    private static void addPreview(JsonObjectBuilder json, RoomEvent event) {
+        String text = event.text();
+        if (text == null) {
+            json.addNull("preview");
+        } else if (text.length() <= PREVIEW_LENGTH) {
+            json.add("preview", text);
+        } else {
+            int end = Character.isHighSurrogate(text.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+            json.add("preview", text.substring(0, end) + "…");
+        }
+    }
+}
