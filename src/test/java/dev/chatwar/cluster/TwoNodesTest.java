@@ -166,6 +166,23 @@ class TwoNodesTest {
     }
 
     @Test
+    void aMemberConnectedToAnotherNodeHearsOfEachMessageInARoomThatNodeDoesNotHold() {
+        Client aliceOnA = a.connect("alice").join("r");
+        aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"keepMembership\":true}");
+        Client aliceOnB = b.connect("alice");
+        Client carolOnB = b.connect("carol").join("elsewhere");
+        Client bob = a.connect("bob").join("r");
+        exchange();
+
+        bob.say("r", "one");
+        bob.say("r", "two");
+        exchange();
+        assertEquals(List.of(1, 2), aliceOnB.inRoom("activity", "r").stream().map(f -> f.getInt("seq")).toList());
+        assertEquals(List.of(1, 2), aliceOnA.inRoom("activity", "r").stream().map(f -> f.getInt("seq")).toList());
+        assertEquals(List.of(), carolOnB.inRoom("activity", "r"), "carol is no member of r");
+    }
+
+    @Test
     void aUserWhoLeavesARoomOnOneNodeLeavesItOnEveryNodeAndHearsOfItsMessagesNoMore() {
         Client carol = b.connect("carol").join("r");
         Client aliceOnA = a.connect("alice").join("r");
