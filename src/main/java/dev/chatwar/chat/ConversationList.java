@@ -21,6 +21,8 @@ final class ConversationList {
 
     /** The most rooms of one user looked at; beyond that, the oldest memberships are left out. */
     static final int MAX_ROOMS = 2000;
+    /** Unread messages and mentions are counted up to this in a list, so that a list costs at most that per room. */
+    static final int MAX_LISTED_UNREAD = 100;
 
     /** A page of the list; {@code more}: it was cut at the limit. */
     record Page(List<Conversation> conversations, boolean more) {
@@ -47,7 +49,7 @@ final class ConversationList {
                 .toList();
         List<Conversation> page = new ArrayList<>();
         for (RoomName room : listed.subList(0, Math.min(limit, listed.size()))) {
-            page.add(new Conversation(room, kind(room), other(room, user), last.get(room), store.reading(user, room)));
+            page.add(new Conversation(room, kind(room), other(room, user), last.get(room), store.reading(user, room, MAX_LISTED_UNREAD)));
         }
         return new Page(page, listed.size() > limit);
     }

@@ -29,7 +29,12 @@ public interface EventStore {
      * retracted, after it, and those of them that mention the user, counted up to {@link #MAX_UNREAD}; all read
      * in one transaction.
      */
-    Reading reading(UserName user, RoomName room);
+    default Reading reading(UserName user, RoomName room) {
+        return reading(user, room, MAX_UNREAD);
+    }
+
+    /** The reading, with unread messages and mentions counted up to {@code most} (at most {@link #MAX_UNREAD}). */
+    Reading reading(UserName user, RoomName room, int most);
 
     /** Moves the user's read position in the room forward to seq (never back); returns where it stands. */
     long markRead(UserName user, RoomName room, long seq);

@@ -77,7 +77,7 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public Reading reading(UserName user, RoomName room) {
+    public Reading reading(UserName user, RoomName room, int most) {
         ReadPosition position = em.find(ReadPosition.class, new ReadPosition.Key(user.value(), room.value()));
         long readSeq = position == null ? 0 : position.seq();
         long unread = em.createNamedQuery(StoredEvent.UNREAD, Long.class)
@@ -85,14 +85,14 @@ public class JpaEventStore implements EventStore {
                 .setParameter("seq", readSeq)
                 .setParameter("kind", RoomEvent.Kind.MESSAGE)
                 .setParameter("user", user.value())
-                .setMaxResults(MAX_UNREAD)
+                .setMaxResults(Math.min(most, MAX_UNREAD))
                 .getResultList()
                 .size();
         long mentions = unread == 0 ? 0 : em.createNamedQuery(Mention.UNREAD, Long.class)
                 .setParameter("user", user.value())
                 .setParameter("room", room.value())
                 .setParameter("seq", readSeq)
-                .setMaxResults(MAX_UNREAD)
+                .setMaxResults(Math.min(most, MAX_UNREAD))
                 .getResultList()
                 .size();
         return new Reading(readSeq, unread, mentions);

@@ -138,6 +138,24 @@ class ConversationsTest {
     }
 
     @Test
+    void aListCountsUnreadMessagesUpToAHundredWhereAJoinCountsUpToAThousand() {
+        Client alice = connect("alice");
+        Client bob = connect("bob");
+        request(alice, "{\"type\":\"join\",\"room\":\"chatty\"}");
+        request(alice, "{\"type\":\"leave\",\"room\":\"chatty\",\"keepMembership\":true}");
+        request(bob, "{\"type\":\"join\",\"room\":\"chatty\"}");
+        for (int i = 0; i < 150; i++) {
+            request(bob, "{\"type\":\"send\",\"room\":\"chatty\",\"text\":\"@alice " + i + "\"}");
+        }
+        JsonObject listed = entry(request(alice, "{\"type\":\"conversations\"}"), "chatty");
+        assertEquals(ConversationList.MAX_LISTED_UNREAD, listed.getInt("unread"));
+        assertEquals(ConversationList.MAX_LISTED_UNREAD, listed.getInt("mentions"));
+        JsonObject joined = request(alice, "{\"type\":\"join\",\"room\":\"chatty\"}");
+        assertEquals(150, joined.getInt("unread"));
+        assertEquals(150, joined.getInt("mentions"));
+    }
+
+    @Test
     void aUserWhoIsNoMemberHearsNothingOfARoom() {
         Client alice = connect("alice");
         Client carol = connect("carol");

@@ -42,8 +42,8 @@ public class ForwardingStore implements EventStore {
     }
 
     @Override
-    public Reading reading(UserName user, RoomName room) {
-        return store.reading(user, room);
+    public Reading reading(UserName user, RoomName room, int most) {
+        return store.reading(user, room, most);
     }
 
     @Override

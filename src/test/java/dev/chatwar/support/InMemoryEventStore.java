@@ -126,13 +126,13 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Reading reading(UserName user, RoomName room) {
+    public synchronized Reading reading(UserName user, RoomName room, int most) {
         failIfFailing();
         long readSeq = readPositions.getOrDefault(user + "/" + room, 0L);
         long unread = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
-                && !e.author().equals(user) && !e.retracted()).limit(MAX_UNREAD).count();
+                && !e.author().equals(user) && !e.retracted()).limit(Math.min(most, MAX_UNREAD)).count();
         long mentions = events.stream().filter(e -> e.room().equals(room) && e.seq() > readSeq && e.isMessage()
-                && e.mentions().contains(user) && !e.retracted()).limit(MAX_UNREAD).count();
+                && e.mentions().contains(user) && !e.retracted()).limit(Math.min(most, MAX_UNREAD)).count();
         return new Reading(readSeq, unread, mentions);
     }
 
