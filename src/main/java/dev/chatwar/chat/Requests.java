@@ -106,7 +106,7 @@ final class Requests {
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
             }
-        } catch (RuntimeException failure) {
+        } catch (Exception failure) { // a commit that fails throws jakarta.transaction.RollbackException, undeclared
             refuse(connection, request == null ? null : request.ref(), failure);
         }
         return DONE;

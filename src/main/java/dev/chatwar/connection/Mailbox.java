@@ -128,7 +128,7 @@ public final class Mailbox {
             CompletableFuture<?> pending = DONE;
             try {
                 pending = task.get();
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) { // a transaction's commit may throw a checked exception undeclared
                 LOG.log(Level.WARNING, "queued task failed", failure);
             }
             if (pending != null && !pending.isDone()) {

@@ -70,6 +70,11 @@ public class JpaRoomDirectory implements RoomDirectory {
     }
 
     @Override
+    public boolean hasMembership(RoomName room, UserName user) {
+        return em.find(Membership.class, new Membership.Key(user.value(), room.value())) != null;
+    }
+
+    @Override
     public boolean leave(RoomName room, UserName user) {
         Object row = isPrivate(room) ? em.find(RoomMember.class, new RoomMember.Key(room.value(), user.value()))
                 : em.find(Membership.class, new Membership.Key(user.value(), room.value()));

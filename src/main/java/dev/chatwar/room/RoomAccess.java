@@ -97,14 +97,29 @@ public final class RoomAccess {
         if (room.equals(RoomName.LOBBY) || (!room.isDirect() && directory.isPrivate(room))) {
             return false;
         }
-        return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
+        return join(room, user, at);
+    }
+
+    // two connections of a user joining at once both find no row, and the second insert breaks the key
+    private boolean join(RoomName room, UserName user, Instant at) {
+        try {
+            return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
+        } catch (ChatException refused) {
+            throw refused;
+        } catch (Exception failed) { // the key's breach surfaces at commit, as an undeclared RollbackException
+            if (directory.hasMembership(room, user)) {
+                return false;
+            }
+            throw failed instanceof RuntimeException unchecked ? unchecked
+                    : new IllegalStateException("could not make " + user + " a member of " + room, failed);
+        }
     }
 
     /** A direct-message room that gets a message is in both its users' conversations again; returns those new to it. */
     public List<UserName> addDirectMembers(RoomName room, Instant at) {
         List<UserName> added = new ArrayList<>(2);
         for (UserName member : room.directMembers()) {
-            if (directory.join(room, member, at, MAX_PUBLIC_MEMBERSHIPS)) {
+            if (join(room, member, at)) {
                 added.add(member);
             }
         }

@@ -28,6 +28,9 @@ public interface RoomDirectory {
      */
     boolean join(RoomName room, UserName user, Instant at, int maxPublic);
 
+    /** Whether the user has a membership of the public or direct-message room. */
+    boolean hasMembership(RoomName room, UserName user);
+
     /** Ends the user's membership of the room (of a private room: its access too); false when it had none. */
     boolean leave(RoomName room, UserName user);
 

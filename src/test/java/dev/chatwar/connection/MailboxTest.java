@@ -116,6 +116,20 @@ class MailboxTest {
     }
 
     @Test
+    void aTaskThatThrowsACheckedExceptionUndeclaredAsAFailedCommitDoesNotStopTheOnesAfterIt() {
+        Mailbox mailbox = new Mailbox(Runnable::run, 10, Mailbox.WhenRefused.DROP);
+        List<String> ran = new ArrayList<>();
+        mailbox.offer(() -> sneaky(new Exception("could not commit")));
+        mailbox.offer(() -> ran.add("after"));
+        assertEquals(List.of("after"), ran);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> void sneaky(Exception checked) throws E {
+        throw (E) checked;
+    }
+
+    @Test
     void tasksTheExecutorRefusesNeverRunOnTheQueuingThreadOfAConnection() {
         AtomicBoolean refusing = new AtomicBoolean(true);
         List<Runnable> accepted = new ArrayList<>();

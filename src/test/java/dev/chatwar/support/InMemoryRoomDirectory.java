@@ -73,6 +73,11 @@ public final class InMemoryRoomDirectory implements RoomDirectory {
     }
 
     @Override
+    public synchronized boolean hasMembership(RoomName room, UserName user) {
+        return members.getOrDefault(room, Set.of()).contains(user);
+    }
+
+    @Override
     public synchronized boolean leave(RoomName room, UserName user) {
         return (isPrivate(room) ? privateMembers : members).getOrDefault(room, new HashSet<>()).remove(user);
     }
