@@ -1,144 +1,10 @@
-// The chat page, on the ChatClient module. Every text from the server is rendered as text, never as HTML.
-import { ChatClient } from './chat-client.js';
-
-const $ = (id) => document.getElementById(id);
-const chat = new ChatClient();
-// name -> { events: Map(id -> message), unread, mentions, kind, lastId, present: Set, oldest, complete, typing: Map }:
-// every conversation of the user (the server's list, kept current by activity events) and every room joined
-const rooms = new Map();
-const PAGE = 50;
-let current = 'lobby';
-let editing = null;
-let loadingOlder = false;
-
-function room(name) {
-    if (!rooms.has(name)) {
-        rooms.set(name, {
-            events: new Map(), unread: 0, mentions: 0, lastId: 0, present: new Set(), oldest: null, complete: false,
-            typing: new Map(), kind: name === 'lobby' ? 'lobby' : name.startsWith('dm:') ? 'direct' : 'public',
-        });
-    }
-    return rooms.get(name);
-}
-
-function say(problem) {
-    $('problem').textContent = problem || '';
-}
-
-function item(text, className) {
-    const li = document.createElement('li');
-    if (text) li.textContent = text;
-    if (className) li.className = className;
-    return li;
-}
-
-function button(text, action, label) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    if (label) b.setAttribute('aria-label', label);
-    b.onclick = action;
-    return b;
-}
-
-function title(name) {
-    if (!name.startsWith('dm:')) return name;
-    const [, a, b] = name.split(':');
-    return `@${a === chat.user ? b : a}`;
-}
-
-// --- what the server says ---
-
-function apply(name, event) {
-    const events = room(name).events;
-    if (event.type === 'message') {
-        events.set(event.id, { ...event });
-    } else {
-        const message = events.get(event.messageId);
-        if (message && event.type === 'edited') Object.assign(message, { text: event.text, edited: true });
-        if (message && event.type === 'retracted') Object.assign(message, { text: null, retracted: true });
-    }
-}
-
-function addPage(name, events) {
-    const shown = room(name);
-    for (const event of events) {
-        if (event.type === 'message' && !shown.events.has(event.id)) apply(name, event);
-    }
-    if (events.length) shown.oldest = Math.min(shown.oldest ?? Infinity, events[0].seq);
-    if (events.length < PAGE) shown.complete = true;
-}
-
-async function loadNewest(name) {
-    const shown = room(name);
-    shown.events.clear();
-    shown.oldest = null;
-    shown.complete = false;
-    try {
-        addPage(name, await chat.history(name, { limit: PAGE }));
-    } catch (problem) {
-        say(problem.message);
-    }
-    render();
-}
-
-async function loadOlder() {
-    const shown = room(current);
-    if (loadingOlder || shown.complete || shown.oldest === null) return;
-    loadingOlder = true;
-    const scroller = $('scroller');
-    const fromBottom = scroller.scrollHeight - scroller.scrollTop;
-    try {
-        addPage(current, await chat.history(current, { before: shown.oldest, limit: PAGE }));
-        render(false);
-        scroller.scrollTop = scroller.scrollHeight - fromBottom;
-    } catch (problem) {
-        say(problem.message);
-    } finally {
-        loadingOlder = false;
-    }
-}
-
-function markRead(name) {
-    const seq = chat.rooms.get(name)?.lastSeq;
-    Object.assign(room(name), { unread: 0, mentions: 0 });
-    if (seq) chat.read(name, seq).catch(() => {});
-}
-
-function mentionsMe(event) {
-    return (event.mentions || []).includes(chat.user);
-}
-
-// the server's list, exact when it comes; activity events keep it current until the next one
-async function loadConversations() {
-    try {
-        for (const c of await chat.conversations({ limit: 200 })) {
-            const shown = room(c.room);
-            Object.assign(shown, { kind: c.kind, lastId: Math.max(shown.lastId, c.last?.id || 0) });
-            if (!chat.rooms.has(c.room)) Object.assign(shown, { unread: c.unread, mentions: c.mentions });
-        }
-    } catch (problem) {
-        say(problem.message);
-    }
-    render(false);
-}
-
-// the page's title carries what is unread everywhere, for a tab in the background
-function retitle() {
-    let unread = 0;
-    for (const shown of rooms.values()) unread += shown.unread;
-    document.title = unread ? `(${unread > 999 ? '999+' : unread}) Chat` : 'Chat';
-}
-
-function forget(name) {
-    rooms.delete(name);
-    if (current === name) {
-        current = 'lobby';
-        render();
-    } else {
-        render(false);
-    }
-}
+// The chat page: what the user does. What the server says is applied in conversations.js, drawn by view.js;
+// every text from the server is rendered as text, never as HTML.
+import { $, chat, field, room, rooms, say, view } from './state.js';
+import { forget, loadOlder, show } from './conversations.js';
+import { listActions, messageActions, render } from './view.js';
+import { enable, enabled, supported } from './notify.js';
+import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
 
 chat.addEventListener('state', (e) => {
     $('state').textContent = e.detail.state;
@@ -147,188 +13,28 @@ chat.addEventListener('state', (e) => {
 
 chat.addEventListener('welcome', (e) => {
     $('me').textContent = e.detail.user;
-    $('signin').hidden = true;
+    $('signin-page').hidden = true;
     $('chat').hidden = false;
-    $('logout').hidden = false;
+    for (const id of ['logout', 'state', 'drawer']) $(id).hidden = false;
+    $('notify-setting').hidden = !supported();
+    $('notify').checked = enabled();
+    if (rooms.size <= 1) $('chat').classList.add('drawer-open'); // on a phone, start from the list
     say('');
-    render();
-    loadConversations();
-});
-
-chat.addEventListener('joined', (e) => {
-    const joined = e.detail;
-    const shown = room(joined.room);
-    shown.present = new Set(joined.present);
-    if (joined.replayed === undefined) {
-        shown.unread = joined.room === current ? 0 : joined.unread;
-        shown.mentions = joined.room === current ? 0 : joined.mentions;
-        loadNewest(joined.room);
-    }
-    if (joined.room === current) markRead(current);
-    render();
-});
-
-chat.addEventListener('event', (e) => {
-    const event = e.detail;
-    apply(event.room, event);
-    const shown = room(event.room);
-    if (event.type === 'message') shown.lastId = Math.max(shown.lastId, event.id);
-    if (event.type === 'message' && !event.own) {
-        if (event.room === current && !document.hidden) markRead(current);
-        else {
-            shown.unread++;
-            if (mentionsMe(event)) shown.mentions++;
-        }
-    }
-    shown.typing.delete(event.user);
-    render(event.room === current);
-});
-
-chat.addEventListener('presence', (e) => {
-    const { room: name, user, state } = e.detail;
-    if (state === 'joined') room(name).present.add(user);
-    else room(name).present.delete(user);
-    render(false);
-});
-
-chat.addEventListener('typing', (e) => {
-    const { room: name, user } = e.detail;
-    const typing = room(name).typing;
-    clearTimeout(typing.get(user));
-    typing.set(user, setTimeout(() => { typing.delete(user); render(false); }, 3000));
-    render(false);
-});
-
-// a message in a conversation this connection has not joined: count it; a room new to the list brings the list
-chat.addEventListener('activity', (e) => {
-    const event = e.detail;
-    const known = rooms.has(event.room);
-    const shown = room(event.room);
-    shown.lastId = Math.max(shown.lastId, event.id);
-    if (event.user !== chat.user) {
-        shown.unread++;
-        if (mentionsMe(event)) shown.mentions++;
-    }
-    if (!known) loadConversations();
-    render(false);
-});
-
-chat.addEventListener('left', (e) => forget(e.detail.room));
-
-chat.addEventListener('invitation', (e) => {
-    say(`${e.detail.by} invited you to ${e.detail.room}`);
-    chat.join(e.detail.room).catch((problem) => say(problem.message));
+    render('bottom');
 });
 
 chat.addEventListener('problem', (e) => say(`${e.detail.code}: ${e.detail.message}`));
 
 chat.addEventListener('signedout', () => {
-    rooms.clear();
-    current = 'lobby';
-    retitle();
     $('chat').hidden = true;
-    $('logout').hidden = true;
+    for (const id of ['logout', 'state', 'drawer', 'notify-setting']) $(id).hidden = true;
     $('me').textContent = '';
-    $('signin').hidden = false;
+    $('signin-page').hidden = false;
     say('You are signed out.');
 });
 
-document.addEventListener('visibilitychange', () => {
-    if (!document.hidden && chat.state === 'connected') {
-        markRead(current);
-        render(false);
-    }
-});
-
-// --- drawing ---
-
-function badge(className, text, label) {
-    const span = document.createElement('span');
-    span.className = className;
-    span.textContent = text;
-    span.setAttribute('aria-label', label);
-    return span;
-}
-
-// newest activity first, then by name
-function ordered() {
-    return [...rooms.entries()].sort(([a, x], [b, y]) => y.lastId - x.lastId || (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name]) => name);
-}
-
-function render(scroll = true) {
-    $('rooms').replaceChildren(...ordered().map((name) => {
-        const shown = room(name);
-        const li = item('', [name === current ? 'current' : '', shown.kind].join(' ').trim());
-        const open = button(title(name), () => show(name));
-        if (name === current) open.setAttribute('aria-current', 'true');
-        if (shown.kind === 'private') open.append(' ', badge('marker', 'private', 'private room'));
-        if (shown.mentions) open.append(' ', badge('mentions', `@${shown.mentions >= 1000 ? '999+' : shown.mentions}`,
-            `${shown.mentions} ${shown.mentions === 1 ? 'mention' : 'mentions'}`));
-        if (shown.unread) open.append(' ', badge('unread', shown.unread >= 1000 ? '999+' : String(shown.unread),
-            `${shown.unread} unread`));
-        li.append(open);
-        return li;
-    }));
-    retitle();
-    const shown = room(current);
-    $('title').textContent = title(current);
-    $('invite').hidden = current === 'lobby' || current.startsWith('dm:');
-    $('leave').hidden = current === 'lobby';
-    $('leave').textContent = current.startsWith('dm:') ? 'Close conversation' : 'Leave room';
-    $('present').replaceChildren(...[...shown.present].sort().map((user) => item(user)));
-    $('older').textContent = shown.complete ? 'The beginning of the room.' : '';
-    const typists = [...shown.typing.keys()];
-    $('typing').textContent = typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : '';
-
-    const messages = [...shown.events.values()].sort((a, b) => a.seq - b.seq).map(messageItem);
-    const queued = chat.outbox.filter((waiting) => waiting.room === current)
-        .map((waiting) => messageItem({ user: chat.user, text: waiting.text, own: true, pending: true }));
-    $('messages').replaceChildren(...messages, ...queued);
-    if (scroll) $('scroller').scrollTop = $('scroller').scrollHeight;
-}
-
-function messageItem(m) {
-    const li = item('', [m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : '',
-        mentionsMe(m) ? 'mention' : ''].join(' ').trim());
-    const who = document.createElement('strong');
-    who.textContent = m.user;
-    const text = document.createElement('span');
-    text.className = 'text';
-    text.textContent = m.retracted ? 'message retracted' : m.text;
-    if (m.sentAt) {
-        const time = document.createElement('time');
-        time.dateTime = m.sentAt;
-        time.textContent = new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        li.append(time, ' ');
-    }
-    li.append(who, ' ', text);
-    if (m.edited && !m.retracted) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(edited)' }));
-    if (m.pending) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(sending…)' }));
-    if (m.own && !m.retracted && !m.pending) {
-        li.append(' ', button('Edit', () => startEdit(m), `Edit message: ${m.text}`),
-            ' ', button('Retract', () => chat.retract(m.id).catch((p) => say(p.message)), `Retract message: ${m.text}`));
-    }
-    return li;
-}
-
-// a conversation from the list is joined when it is opened, and stays joined
-async function show(name) {
-    current = name;
-    if (!chat.rooms.has(name)) {
-        try {
-            await chat.join(name);
-        } catch (problem) {
-            say(problem.message);
-        }
-    }
-    markRead(name);
-    render();
-    $('text').focus();
-}
-
 function startEdit(message) {
-    editing = message;
+    view.editing = message;
     $('text').value = message.text;
     $('send').textContent = 'Save';
     $('cancel').hidden = false;
@@ -336,58 +42,86 @@ function startEdit(message) {
 }
 
 function stopEdit() {
-    editing = null;
+    view.editing = null;
     $('text').value = '';
     $('send').textContent = 'Send';
     $('cancel').hidden = true;
+    counted();
 }
+
+messageActions.edit = startEdit;
+messageActions.retract = (m) => chat.retract(m.id).catch((p) => say(p.message));
+listActions.open = show;
 
 // --- what the user does ---
 
 async function signIn(register) {
     const user = $('user').value;
     const password = $('password').value;
+    const nameOk = field('user', validName(user));
+    const passwordOk = field('password', register ? validPassword(password) : (password ? '' : 'Enter your password.'));
+    if (!nameOk || !passwordOk) return;
+    const buttons = [$('login'), $('register')];
+    const pressed = register ? $('register') : $('login');
+    const label = pressed.textContent;
+    pressed.textContent = register ? 'Registering…' : 'Signing in…';
+    buttons.forEach((b) => { b.disabled = true; });
     try {
         await (register ? chat.register(user, password) : chat.signIn(user, password));
         $('password').value = '';
         chat.connect();
     } catch (problem) {
-        say(problem.message);
+        const [where, words] = problemFor(problem, user);
+        field(where, words);
+    } finally {
+        pressed.textContent = label;
+        buttons.forEach((b) => { b.disabled = false; });
     }
 }
 
 $('signin').onsubmit = (e) => { e.preventDefault(); signIn(false); };
-$('register').onclick = () => { if ($('signin').reportValidity()) signIn(true); };
+$('register').onclick = () => signIn(true);
 $('logout').onclick = () => chat.signOut().catch((problem) => say(problem.message));
+$('notify').onchange = async () => {
+    $('notify').checked = await enable($('notify').checked);
+    if (!$('notify').checked && Notification.permission === 'denied') say('Notifications are blocked in this browser.');
+};
+$('drawer').onclick = () => {
+    const open = $('chat').classList.toggle('drawer-open');
+    $('drawer').setAttribute('aria-expanded', String(open));
+};
+$('jump').onclick = () => render('bottom');
 
 $('join').onsubmit = async (e) => {
     e.preventDefault();
     const name = $('room').value;
+    if (!field('room', validRoom(name))) return;
     try {
         await chat.join(name, { private: $('private').checked });
         $('room').value = '';
         $('private').checked = false;
         show(name);
     } catch (problem) {
-        say(problem.message);
+        field('room', problem.code === 'room_exists' ? `${name} exists and is public: it cannot be made private.`
+            : problem.code === 'not_a_member' ? `${name} is private: ask a member to invite you.` : problem.message);
     }
 };
 
 $('direct').onsubmit = async (e) => {
     e.preventDefault();
     const peer = $('peer').value;
-    $('peer-problem').textContent = '';
+    if (!field('peer', validName(peer))) return;
     try {
         await chat.direct(peer);
         $('peer').value = '';
         show(chat.directRoom(peer));
     } catch (problem) {
-        $('peer-problem').textContent = problem.code === 'not_found' ? `Nobody is called ${peer}.` : problem.message;
+        field('peer', problem.code === 'not_found' ? `Nobody is called ${peer}.` : problem.message);
     }
 };
 
 $('leave').onclick = async () => {
-    const name = current;
+    const name = view.current;
     // leaving a private room ends the access to it: only a new invitation lets the user back in
     if (room(name).kind === 'private' && !confirm(`Leave ${name}? You will need a new invitation to come back.`)) return;
     try {
@@ -400,35 +134,64 @@ $('leave').onclick = async () => {
 
 $('invite').onsubmit = async (e) => {
     e.preventDefault();
+    const invitee = $('invitee').value;
+    if (!field('invite', validName(invitee))) return;
     try {
-        await chat.invite(current, $('invitee').value);
-        say(`${$('invitee').value} may now join ${current}`);
+        await chat.invite(view.current, invitee);
+        say(`${invitee} may now join ${view.current}`);
         $('invitee').value = '';
     } catch (problem) {
-        say(problem.message);
+        field('invite', problem.code === 'not_found' ? `Nobody is called ${invitee}.` : problem.message);
     }
 };
+
+// the counter shows near the limit; a text over it is not sent, and nothing is ever cut
+function counted() {
+    const left = MAX_TEXT - $('text').value.length;
+    $('count').textContent = left < 200 ? (left >= 0 ? `${left} characters left` : `${-left} ${left === -1 ? "character" : "characters"} over the limit`) : '';
+    return left >= 0;
+}
 
 $('compose').onsubmit = (e) => {
     e.preventDefault();
     const text = $('text').value;
-    if (editing) {
-        chat.edit(editing.id, text).catch((problem) => say(problem.message));
+    if (!text.trim()) return;
+    if (!counted()) {
+        field('compose', `A message holds at most ${MAX_TEXT} characters: shorten it or send it in parts.`);
+        return;
+    }
+    field('compose', '');
+    if (view.editing) {
+        chat.edit(view.editing.id, text).catch((problem) => say(problem.message));
         stopEdit();
         return;
     }
     // queued while offline, delivered once connected again
-    chat.send(current, text).then(() => render(), (problem) => { say(problem.message); render(); });
+    chat.send(view.current, text).then(() => render('keep'), (problem) => { say(problem.message); render('keep'); });
     $('text').value = '';
-    render();
+    counted();
+    render('bottom');
 };
 $('cancel').onclick = stopEdit;
-$('text').oninput = () => { if (!editing) chat.typing(current); };
-$('text').onkeydown = (e) => { if (e.key === 'Escape' && editing) stopEdit(); };
-$('scroller').onscroll = () => { if ($('scroller').scrollTop < 40) loadOlder(); };
+$('text').oninput = () => {
+    counted();
+    if (!view.editing) chat.typing(view.current);
+};
+$('text').onkeydown = (e) => {
+    if (e.key === 'Escape' && view.editing) stopEdit();
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        $('compose').requestSubmit();
+    }
+};
+$('scroller').onscroll = () => {
+    const scroller = $('scroller');
+    if (scroller.scrollTop < 40) loadOlder();
+    if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40) $('jump').hidden = true;
+};
 
 if (await chat.currentUser()) {
     chat.connect();
 } else {
-    $('signin').hidden = false;
+    $('signin-page').hidden = false;
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,11 @@ class BrowserIT extends DeployedWar {
                         || reader.note("older").equals("The beginning of the room."));
             }
             assertEquals(IntStream.rangeClosed(1, 120).mapToObj(i -> "m" + i).toList(), reader.texts());
+            api.post(room, poster, "{\"text\":\"while reading old ones\"}");
+            reader.awaitMessage("while reading old ones");
+            ChatClient.waiting().until(reader::jumpShown);
+            reader.jumpDown();
+            ChatClient.waiting().until(() -> !reader.jumpShown());
 
             reader.show("lobby");
             api.post(room, poster, "{\"text\":\"while away 1\"}");
@@ -120,8 +127,78 @@ class BrowserIT extends DeployedWar {
             ChatClient.waiting().until(() -> alicePage.roomList().equals(List.of(dm, team, "lobby")));
             alicePage.awaitUnread(dm, 1);
             assertTrue(alicePage.show(dm).awaitMessage("lunch, @" + alice + "?").is("mention"));
+            assertEquals(Boolean.TRUE, alicePage.evaluate("document.querySelector('#messages li.unread-line') !== null"),
+                    "the line marks where the unread messages start");
             assertEquals(0, alicePage.unread(dm));
             alicePage.screenshot(Path.of("target/screenshots/conversations.png"));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void aDirectMessageOrAMentionWhileTheTabIsHiddenShowsADesktopNotificationOnceTheUserAskedForThem() {
+        String alice = "mia-" + suffix;
+        String bob = "noah-" + suffix;
+        String room = "notified-" + suffix;
+        try (ChatPage alicePage = ChatPage.openRecordingNotifications(1000, 700).register(alice).join(room)) {
+            api.post(room, bob, "{\"text\":\"@" + alice + " before you asked\"}");
+            alicePage.tabHidden(true);
+            api.post(room, bob, "{\"text\":\"@" + alice + " still not asked\"}");
+            alicePage.awaitMessage("@" + alice + " still not asked");
+            assertEquals(List.of(), alicePage.notificationsShown(), "off until the user turns them on");
+
+            alicePage.tabHidden(false).enableNotifications().tabHidden(true);
+            api.post(room, bob, "{\"text\":\"no mention, no notification\"}");
+            api.post(room, bob, "{\"text\":\"@" + alice + " now you hear it\"}");
+            api.post("dm:" + alice + ":" + bob, bob, "{\"text\":\"and a direct one\"}");
+            ChatClient.waiting().until(() -> alicePage.notificationsShown().size() >= 2);
+            assertEquals(Set.of(bob + " in " + room + ": @" + alice + " now you hear it", bob + ": and a direct one"),
+                    Set.copyOf(alicePage.notificationsShown()), "a mention and a DM, nothing else, each once");
+            assertEquals(2, alicePage.notificationsShown().size());
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void writingTakesSeveralLinesASafeMarkdownSubsetAndLinksAndNeverCutsAText() {
+        String room = "writing-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 700).register("olga-" + suffix).join(room)) {
+            alice.type("first line").press("Shift+Enter").type("second line").press("Enter");
+            assertEquals(List.of("BR"), alice.awaitMessage("first linesecond line").markup(), "one message, two lines");
+
+            alice.say("**bold**, `code` and https://example.com/a?b=1, but not javascript:alert(1)");
+            ChatPage.Shown shown = alice.awaitMessage("bold, code and https://example.com/a?b=1, but not javascript:alert(1)");
+            assertEquals(List.of("STRONG", "CODE", "A"), shown.markup());
+            assertEquals("https://example.com/a?b=1 noopener noreferrer", alice.evaluate(
+                    "(() => { const a = document.querySelector('#messages li.message:last-child .text a');"
+                            + " return a.href + ' ' + a.rel; })()"));
+
+            String tooLong = "x".repeat(4001);
+            alice.say(tooLong);
+            assertEquals("1 character over the limit", alice.note("count"));
+            assertTrue(alice.note("compose-problem").startsWith("A message holds at most 4000 characters"));
+            assertEquals(tooLong, alice.draft(), "the text is kept whole, for the writer to shorten");
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
+    void thePageHasNoSeriousAccessibilityProblemsSignedOutOrSignedInInLightOrDarkMode() {
+        String alice = "pia-" + suffix;
+        String bob = "quinn-" + suffix;
+        String room = "access-" + suffix;
+        try (ChatPage page = ChatPage.open(1000, 700)) {
+            for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+                assertEquals(List.of(), page.colorScheme(scheme).seriousAccessibilityViolations(), "signed out, " + scheme);
+            }
+            page.register(alice).join(room).say("**mine**, see https://example.com");
+            api.post(room, bob, "{\"text\":\"@" + alice + " `look`\"}");
+            api.post("dm:" + alice + ":" + bob, bob, "{\"text\":\"hello\"}");
+            page.awaitMessage("@" + alice + " look");
+            page.awaitUnread("@" + bob, 1);
+            for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+                assertEquals(List.of(), page.colorScheme(scheme).seriousAccessibilityViolations(), "signed in, " + scheme);
+            }
         }
         api.awaitConnections(0);
     }

@@ -1,9 +1,14 @@
 package dev.chatwar.it;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +38,49 @@ final class ChatPage implements AutoCloseable {
         opened.context.setDefaultTimeout(TIMEOUT.toMillis());
         opened.page.navigate(ChatWar.BASE.toString());
         return opened;
+    }
+
+    /**
+     * A page whose desktop notifications are allowed and recorded (window.shown, as title and body) by a stand-in
+     * for the browser's Notification, and whose tab can be made to look hidden, as when the user looks at another tab.
+     */
+    static ChatPage openRecordingNotifications(int width, int height) {
+        BrowserContext context = TestBrowser.newContext(width, height);
+        context.addInitScript("window.shown = []; window.tabHidden = false;"
+                + " Object.defineProperty(Document.prototype, 'hidden', { get: () => window.tabHidden });"
+                + " window.Notification = class extends EventTarget { static permission = 'granted';"
+                + " static requestPermission() { return Promise.resolve('granted'); }"
+                + " constructor(title, options) { super(); window.shown.push(title + ': ' + options.body); } close() {} };");
+        ChatPage opened = new ChatPage(context);
+        opened.context.setDefaultTimeout(TIMEOUT.toMillis());
+        opened.page.navigate(ChatWar.BASE.toString());
+        return opened;
+    }
+
+    /** Turns desktop notifications on, as a click on the setting does. */
+    ChatPage enableNotifications() {
+        find("notify").check();
+        return this;
+    }
+
+    /** Makes the tab look hidden (or visible again) to the page. */
+    ChatPage tabHidden(boolean hidden) {
+        page.evaluate("hidden => { window.tabHidden = hidden; }", hidden);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> notificationsShown() {
+        return (List<String>) page.evaluate("() => window.shown");
+    }
+
+    /** Whether the button that jumps down to new messages is shown. */
+    boolean jumpShown() {
+        return find("jump").isVisible();
+    }
+
+    void jumpDown() {
+        find("jump").click();
     }
 
     private static ConditionFactory waiting() {
@@ -73,7 +121,9 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
+    /** Retracts one's own message through its Retract button, and says yes when the page asks to confirm. */
     ChatPage retract(String text) {
+        page.onceDialog(Dialog::accept);
         button("Retract message: " + text).click();
         return this;
     }
@@ -101,7 +151,7 @@ final class ChatPage implements AutoCloseable {
 
     /** The unread count shown next to the room, 0 when none is shown. */
     int unread(String room) {
-        Locator badges = roomButton(room).locator(".unread");
+        Locator badges = roomButton(room).locator(".unread [aria-hidden]");
         return badges.count() == 0 ? 0 : Integer.parseInt(badges.first().innerText().strip());
     }
 
@@ -111,7 +161,7 @@ final class ChatPage implements AutoCloseable {
 
     /** The mention count shown next to the room, 0 when none is shown. */
     int mentions(String room) {
-        Locator badges = roomButton(room).locator(".mentions");
+        Locator badges = roomButton(room).locator(".mentions [aria-hidden]");
         return badges.count() == 0 ? 0 : Integer.parseInt(badges.first().innerText().strip().substring(1));
     }
 
@@ -149,6 +199,38 @@ final class ChatPage implements AutoCloseable {
 
     String pageTitle() {
         return page.title();
+    }
+
+    /** Presses a key in the message field, as a person typing does. */
+    ChatPage press(String key) {
+        find("text").press(key);
+        return this;
+    }
+
+    String draft() {
+        return find("text").inputValue();
+    }
+
+    /** Shows the page as with the system's light or dark color scheme. */
+    ChatPage colorScheme(ColorScheme scheme) {
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+        return this;
+    }
+
+    /**
+     * What axe-core (from the build's src/test/browser) finds of critical or serious impact on the page as it
+     * is now: one line per rule, with up to five of the elements it concerns.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations() {
+        try {
+            page.evaluate(Files.readString(Path.of(System.getProperty("chat.it.axe"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is missing: run the tests with mvn verify", e);
+        }
+        return (List<String>) page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] }))"
+                + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))");
     }
 
     /** Scrolls the message list to its top, where the page loads older history. */
@@ -191,7 +273,7 @@ final class ChatPage implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<Shown> messages() {
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.evaluate(
-                "() => [...document.querySelectorAll('#messages li')].map(li => ({"
+                "() => [...document.querySelectorAll('#messages li.message')].map(li => ({"
                         + " text: li.querySelector('.text').textContent, classes: li.className,"
                         + " markup: [...li.querySelector('.text').querySelectorAll('*')].map(e => e.tagName) }))");
         return items.stream().map(item -> new Shown((String) item.get("text"), (String) item.get("classes"),
