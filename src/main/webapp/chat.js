@@ -5,6 +5,7 @@ import { forget, loadOlder, show } from './conversations.js';
 import { listActions, messageActions, render } from './view.js';
 import { enable, enabled, supported } from './notify.js';
 import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
+import { autocomplete } from './autocomplete.js';
 
 chat.addEventListener('state', (e) => {
     $('state').textContent = e.detail.state;
@@ -177,7 +178,13 @@ $('text').oninput = () => {
     counted();
     if (!view.editing) chat.typing(view.current);
 };
+// the people of the open room, for the @ suggestions
+const suggestions = autocomplete($('text'), $('suggest'), () => {
+    const shown = room(view.current);
+    return [...shown.present, ...[...shown.events.values()].map((m) => m.user)].filter((name) => name !== chat.user);
+});
 $('text').onkeydown = (e) => {
+    if (suggestions(e)) return;
     if (e.key === 'Escape' && view.editing) stopEdit();
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();

@@ -173,6 +173,14 @@ class BrowserIT extends DeployedWar {
                     "(() => { const a = document.querySelector('#messages li.message:last-child .text a');"
                             + " return a.href + ' ' + a.rel; })()"));
 
+            String rhea = "rhea-" + suffix;
+            api.post(room, rhea, "{\"text\":\"hello\"}");
+            alice.awaitMessage("hello");
+            alice.type("thanks @rh").press("Tab");
+            assertEquals("thanks @" + rhea + " ", alice.draft(), "@ offers the names of the room's people");
+            alice.press("Enter");
+            assertTrue(alice.awaitMessage("thanks @" + rhea).is("own"));
+
             String tooLong = "x".repeat(4001);
             alice.say(tooLong);
             assertEquals("1 character over the limit", alice.note("count"));
