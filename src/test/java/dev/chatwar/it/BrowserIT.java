@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -179,7 +180,7 @@ class BrowserIT extends DeployedWar {
             alice.type("thanks @rh").press("Tab");
             assertEquals("thanks @" + rhea + " ", alice.draft(), "@ offers the names of the room's people");
             alice.press("Enter");
-            assertTrue(alice.awaitMessage("thanks @" + rhea).is("own"));
+            assertTrue(alice.awaitMessage("thanks @" + rhea + " ").is("own"), "sent as it stood");
 
             String tooLong = "x".repeat(4001);
             alice.say(tooLong);
@@ -206,6 +207,7 @@ class BrowserIT extends DeployedWar {
             page.awaitUnread("@" + bob, 1);
             for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
                 assertEquals(List.of(), page.colorScheme(scheme).seriousAccessibilityViolations(), "signed in, " + scheme);
+                page.screenshot(Path.of("target/screenshots/page-" + scheme.name().toLowerCase(Locale.ROOT) + ".png"));
             }
         }
         api.awaitConnections(0);
