@@ -124,8 +124,12 @@ public class JpaEventStore implements EventStore {
         } else {
             select = em.createNamedQuery(StoredEvent.NEWEST, StoredEvent.class);
         }
-        List<RoomEvent> events = new ArrayList<>(select.setParameter("room", room.value())
-                .setMaxResults(query.limit())
+        return ascending(select.setParameter("room", room.value()), query);
+    }
+
+    // a page read from its far end (the newest first, but for after) is turned to ascending seq order
+    private static List<RoomEvent> ascending(TypedQuery<StoredEvent> select, HistoryQuery query) {
+        List<RoomEvent> events = new ArrayList<>(select.setMaxResults(query.limit())
                 .getResultStream()
                 .map(StoredEvent::toEvent)
                 .toList());
@@ -146,16 +150,7 @@ public class JpaEventStore implements EventStore {
         if (seq != null) {
             select.setParameter("seq", seq);
         }
-        List<RoomEvent> events = new ArrayList<>(select.setParameter("user", user.value())
-                .setParameter("room", room.value())
-                .setMaxResults(query.limit())
-                .getResultStream()
-                .map(StoredEvent::toEvent)
-                .toList());
-        if (query.after() == null) {
-            Collections.reverse(events);
-        }
-        return events;
+        return ascending(select.setParameter("user", user.value()).setParameter("room", room.value()), query);
     }
 
     @Override
