@@ -63,15 +63,19 @@ final class Memberships {
     void leave(Connection connection, RoomName name, String ref) {
         UserName user = connection.user();
         access.requireEntry(user, name);
-        access.endMembership(user, name);
-        // a join that checked access before the end now checks it again; one already in is taken out below
-        rooms.loaded(name).ifPresent(room -> room.locked(() -> {
-            room.accessChanged();
-            return null;
-        }));
+        boolean ended = access.endMembership(user, name);
+        if (ended) {
+            // a join that checked access before the end now checks it again; one already in is taken out below
+            rooms.loaded(name).ifPresent(room -> room.locked(() -> {
+                room.accessChanged();
+                return null;
+            }));
+        }
         leaveHere(name, user, connection);
         activity.member(name, user, false);
-        cluster.tell(new ClusterMessage.Membership(name, user, false));
+        if (ended) { // a leave of a room the user was no member of costs the other nodes nothing
+            cluster.tell(new ClusterMessage.Membership(name, user, false));
+        }
         connection.send(frames.left(name, ref));
     }
 
