@@ -1,6 +1,7 @@
 // The items of a room's message list: day separators, the "new messages" line at the first unread one,
-// consecutive messages of one author grouped, each message's full date and time on hover and focus, and
-// its actions (edit, retract) in a small menu shown on hover or focus.
+// consecutive messages of one author grouped, each message's full date and time (on hover, when the keyboard
+// is on the message's buttons, and always to screen readers), and its actions (edit, retract) shown on hover
+// or focus.
 import { renderText } from './render-text.js';
 
 const GROUP_MS = 5 * 60 * 1000;
@@ -33,10 +34,13 @@ function messageItem(m, { me, continued, onEdit, onRetract }) {
     head.className = 'head';
     if (m.sentAt) {
         const sent = new Date(m.sentAt);
+        const full = sent.toLocaleString([], { dateStyle: 'full', timeStyle: 'medium' });
         const time = document.createElement('time');
         time.dateTime = m.sentAt;
-        time.title = sent.toLocaleString([], { dateStyle: 'full', timeStyle: 'medium' });
-        time.textContent = sent.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+        time.title = full;
+        time.append(Object.assign(document.createElement('span'), {
+            textContent: sent.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), ariaHidden: 'true',
+        }), Object.assign(document.createElement('span'), { className: 'full-date', textContent: full }));
         head.append(time, ' ');
     }
     head.append(Object.assign(document.createElement('strong'), { textContent: m.user }), ' ');

@@ -21,11 +21,10 @@ import java.util.function.Consumer;
  */
 final class Activity {
 
-    private final ConversationFrames listFrames = new ConversationFrames();
-
-    /** The most rooms of one user watched here; the list (a request) still shows them all. */
+    /** The most rooms of one user whose messages its connections here hear of: its newest memberships. */
     static final int MAX_WATCHED_ROOMS = 2000;
 
+    private final ConversationFrames listFrames = new ConversationFrames();
     private final RoomAccess access;
     private final Consumer<Set<Connection>> drop;
     private final Map<UserName, Watcher> watchers = new ConcurrentHashMap<>();

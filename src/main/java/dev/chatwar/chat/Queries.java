@@ -19,7 +19,6 @@ import java.util.List;
 public final class Queries {
 
     private final ConversationFrames listFrames = new ConversationFrames();
-
     private final EventStore store;
     private final RoomAccess access;
     private final Rooms rooms;

@@ -24,11 +24,10 @@ import java.util.logging.Logger;
 /** A connection's requests, one text frame at a time: parsed, checked, acted on, answered. */
 final class Requests {
 
-    private final ConversationFrames listFrames = new ConversationFrames();
-
     private static final Logger LOG = Logger.getLogger(Requests.class.getName());
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
+    private final ConversationFrames listFrames = new ConversationFrames();
     private final Chat chat;
     private final EventStore store;
     private final RoomAccess access;
@@ -44,8 +43,8 @@ final class Requests {
     private final RequestParser parser = new RequestParser();
 
     Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, MessageChanges changes,
-             Joins joins,
-             Memberships memberships, ConversationList conversations, Cluster cluster, Clock clock, Frames frames) {
+             Joins joins, Memberships memberships, ConversationList conversations, Cluster cluster, Clock clock,
+             Frames frames) {
         this.chat = chat;
         this.store = store;
         this.access = access;
@@ -174,7 +173,8 @@ final class Requests {
                 "too many frames; this one was dropped: slow down, or the connection is closed", parser.refOf(frame))));
     }
 
-    // a connection that joined the room was let in then, and members are never removed: no access check
+    // a connection in the room was let in then, and a member who leaves is taken out of the room on every
+    // connection, on every node: no access check
     private CompletableFuture<?> send(Connection connection, Request.Send send) {
         joined(connection, send.room());
         return answer(connection, send.ref(), events.append(chat.message(connection.user(), send), () -> { }));
