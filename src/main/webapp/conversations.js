@@ -115,7 +115,9 @@ export async function show(name) {
 
 // a direct message or a mention, while the tab is hidden
 function tell(event) {
-    if (event.user === chat.user || (!event.room.startsWith('dm:') && !mentionsMe(event))) return;
+    if (event.type === 'message' && (event.user === chat.user || (!event.room.startsWith('dm:') && !mentionsMe(event)))) {
+        return;
+    }
     const where = event.room.startsWith('dm:') ? event.user : `${event.user} in ${event.room}`;
     notify(where, preview(event.text ?? event.preview ?? ''), event.room, () => show(event.room));
 }
@@ -154,17 +156,15 @@ chat.addEventListener('event', (e) => {
     render(event.room === view.current ? (event.own ? 'bottom' : 'follow') : 'keep');
 });
 
-// a message in a conversation this connection has not joined: count it; a room new to the list brings the list
+// messages in a conversation this connection has not joined: count them; a room new to the list brings the list
 chat.addEventListener('activity', (e) => {
     const event = e.detail;
     const known = rooms.has(event.room);
     const shown = room(event.room);
     shown.lastId = Math.max(shown.lastId, event.id);
-    if (event.user !== chat.user) {
-        shown.unread++;
-        if (mentionsMe(event)) shown.mentions++;
-        tell(event);
-    }
+    shown.unread += event.newMessages;
+    shown.mentions += event.newMentions;
+    if (event.newMentions || (event.room.startsWith('dm:') && event.newMessages)) tell(event);
     if (!known) loadConversations();
     render('keep');
 });

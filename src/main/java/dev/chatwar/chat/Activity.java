@@ -4,7 +4,6 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.connection.Connection;
 import dev.chatwar.history.RoomEvent;
-import dev.chatwar.protocol.ConversationFrames;
 import dev.chatwar.room.RoomAccess;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps every open conversation list current: a new message in a room goes, as a small {@code activity} event,
  * to each connection of the room's members that has not joined the room (those that have get the message
- * itself). Holds, for the users connected to this node, the rooms they are members of; a direct-message room's
+ * itself), at most one a second for each room and connection ({@link ActivityWindows}). Holds, for the users connected to this node, the rooms they are members of; a direct-message room's
  * two users are named by the room.
  */
 final class Activity {
@@ -24,7 +24,7 @@ final class Activity {
     /** The most rooms of one user whose messages its connections here hear of: its newest memberships. */
     static final int MAX_WATCHED_ROOMS = 2000;
 
-    private final ConversationFrames listFrames = new ConversationFrames();
+    private final ActivityWindows windows;
     private final RoomAccess access;
     private final Consumer<Set<Connection>> drop;
     private final Map<UserName, Watcher> watchers = new ConcurrentHashMap<>();
@@ -35,7 +35,8 @@ final class Activity {
         final Set<RoomName> rooms = ConcurrentHashMap.newKeySet();
     }
 
-    Activity(RoomAccess access, Consumer<Set<Connection>> drop) {
+    Activity(RoomAccess access, Consumer<Set<Connection>> drop, LongSupplier clock) {
+        this.windows = new ActivityWindows(clock);
         this.access = access;
         this.drop = drop;
     }
@@ -63,6 +64,7 @@ final class Activity {
 
     /** A connection ended: the last of its user here takes the user out of its rooms' lists. */
     void offline(Connection connection) {
+        windows.forget(connection);
         watchers.computeIfPresent(connection.user(), (user, watcher) -> {
             watcher.connections.remove(connection);
             if (!watcher.connections.isEmpty()) {
@@ -99,7 +101,6 @@ final class Activity {
         }
         RoomName room = event.room();
         Iterable<UserName> members = room.isDirect() ? room.directMembers() : membersHere.getOrDefault(room, Set.of());
-        String frame = null;
         Set<Connection> dropped = null;
         for (UserName user : members) {
             Watcher watcher = watchers.get(user);
@@ -110,16 +111,21 @@ final class Activity {
                 if (connection.rooms().contains(room)) {
                     continue;
                 }
-                if (frame == null) {
-                    frame = listFrames.activity(event);
-                }
-                if (!connection.send(frame)) {
+                if (!windows.offer(connection, event)) {
                     dropped = dropped == null ? new HashSet<>() : dropped;
                     dropped.add(connection);
                 }
             }
         }
         if (dropped != null) {
+            drop.accept(dropped);
+        }
+    }
+
+    /** Sends the activity held back for a second or more; call it every second. */
+    void flush() {
+        Set<Connection> dropped = windows.flush();
+        if (!dropped.isEmpty()) {
             drop.accept(dropped);
         }
     }

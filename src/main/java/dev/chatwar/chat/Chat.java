@@ -82,7 +82,7 @@ public final class Chat {
         this.cluster = cluster;
         this.relay = new ClusterRelay(this, cluster, peerTimeoutMillis, clock);
         this.rooms = new Rooms(store::lastSeq, frames, relay, workers.fanOut());
-        this.activity = new Activity(access, this::drop);
+        this.activity = new Activity(access, this::drop, clock::millis);
         this.departures = new Departures(connections, rooms, clock, activity::offline);
         this.events = new RoomEvents(store, new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY),
                 rooms, cluster, this::drop, activity::stored);
@@ -223,6 +223,11 @@ public final class Chat {
     /** Tells {@code listener} of each session that another node says has ended. */
     public void whenSessionEndsElsewhere(Consumer<String> listener) {
         this.sessionEnded = listener;
+    }
+
+    /** Sends the activity events held back for a second or more; call it every second. */
+    public void flushActivity() {
+        activity.flush();
     }
 
     /** Closes the connections whose session has expired, with 4401. */

@@ -174,6 +174,7 @@ public class ChatRuntime {
             chat.closeSilent(maxSilenceMillis);
         }
         chat.expireSessions();
+        chat.flushActivity();
         rateLimits.sweep();
     }
 

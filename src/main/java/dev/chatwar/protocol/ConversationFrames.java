@@ -17,17 +17,24 @@ public final class ConversationFrames {
     /** Characters of a message's text that a conversation list or an activity event shows. */
     public static final int PREVIEW_LENGTH = 100;
 
-    /** Pushed to a member's connections that are not in the room, when a message is stored there. */
-    public String activity(RoomEvent message) {
+    /**
+     * Pushed to a member's connection that is not in the room when messages are stored there: the newest of
+     * them, and how many, of other users, came since the connection's last activity for the room
+     * ({@code newMessages}), and how many of those mention the user ({@code newMentions}).
+     */
+    public String activity(RoomEvent newest, int newMessages, int newMentions) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "activity")
-                .add("room", message.room().value())
-                .add("id", message.id())
-                .add("seq", message.seq())
-                .add("user", message.author().value())
-                .add("sentAt", message.sentAt().toString());
-        addPreview(json, message);
-        return Frames.addMentions(json, message).build().toString();
+                .add("room", newest.room().value())
+                .add("id", newest.id())
+                .add("seq", newest.seq())
+                .add("user", newest.author().value())
+                .add("sentAt", newest.sentAt().toString());
+        addPreview(json, newest);
+        return Frames.addMentions(json, newest)
+                .add("newMessages", newMessages)
+                .add("newMentions", newMentions)
+                .build().toString();
     }
 
     /** The user's conversations, newest activity first; {@code more}: the list was cut at the limit. */

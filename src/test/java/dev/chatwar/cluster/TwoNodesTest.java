@@ -176,10 +176,27 @@ class TwoNodesTest {
 
         bob.say("r", "one");
         bob.say("r", "two");
+        bob.say("r", "three");
         exchange();
-        assertEquals(List.of(1, 2), aliceOnB.inRoom("activity", "r").stream().map(f -> f.getInt("seq")).toList());
-        assertEquals(List.of(1, 2), aliceOnA.inRoom("activity", "r").stream().map(f -> f.getInt("seq")).toList());
+        assertEquals(List.of(1), seqs(aliceOnB.inRoom("activity", "r")), "the first at once, the others held");
+        assertEquals(List.of(1), seqs(aliceOnA.inRoom("activity", "r")));
+
+        clock.advance(Duration.ofSeconds(1));
+        a.chat.flushActivity();
+        b.chat.flushActivity();
+        for (Client alice : List.of(aliceOnA, aliceOnB)) {
+            List<JsonObject> activity = alice.inRoom("activity", "r");
+            assertEquals(List.of(1, 3), seqs(activity), "the second's frame names the newest message");
+            assertEquals(List.of(1, 2), activity.stream().map(f -> f.getInt("newMessages")).toList(),
+                    "and counts every message it stands for");
+        }
         assertEquals(List.of(), carolOnB.inRoom("activity", "r"), "carol is no member of r");
+
+        clock.advance(Duration.ofSeconds(1));
+        b.chat.flushActivity();
+        bob.say("r", "after a quiet second");
+        exchange();
+        assertEquals(List.of(1, 3, 4), seqs(aliceOnB.inRoom("activity", "r")), "after a quiet second, at once again");
     }
 
     @Test
@@ -309,5 +326,9 @@ class TwoNodesTest {
         exchange();
         assertEquals(CloseCodes.SESSION_ENDED, guest.sink().closeCode());
         assertTrue(b.chat.connections().of(guest.connection().user()).isEmpty());
+    }
+
+    private static List<Integer> seqs(List<JsonObject> frames) {
+        return frames.stream().map(f -> f.getInt("seq")).toList();
     }
 }
