@@ -14,7 +14,7 @@
 // It also keeps the user's conversation list (rooms it is a member of, DMs with a message) current:
 //
 //   const list = await chat.conversations();       // [{ room, kind, with, last, unread, mentions, … }]
-//   chat.addEventListener('activity', (e) => …);   // a new message in a room this connection has not joined
+//   chat.addEventListener('activity', (e) => …);   // from then on: new messages in rooms not joined here
 //   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device
 //
 // Events (CustomEvent, data in `detail`): state, welcome, joined, event, presence, typing, receipt,

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Keeps every open conversation list current: a new message in a room goes, as a small {@code activity} event,
- * to each connection of the room's members that has not joined the room (those that have get the message
- * itself), at most one a second for each room and connection ({@link ActivityWindows}). Holds, for the users connected to this node, the rooms they are members of; a direct-message room's
+ * to each connection of the room's members that asked for the list and has not joined the room (those that
+ * have get the message itself), at most one a second for each room and connection ({@link ActivityWindows}).
+ * Connections that never ask (bots, a widget of one room) cost nothing here. Holds, for the users connected to this node, the rooms they are members of; a direct-message room's
  * two users are named by the room.
  */
 final class Activity {
@@ -29,6 +30,8 @@ final class Activity {
     private final Consumer<Set<Connection>> drop;
     private final Map<UserName, Watcher> watchers = new ConcurrentHashMap<>();
     private final Map<RoomName, Set<UserName>> membersHere = new ConcurrentHashMap<>();
+    // the connections that asked for their user's conversations: only those show a list to keep current
+    private final Set<Connection> listening = ConcurrentHashMap.newKeySet();
 
     private static final class Watcher {
         final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -64,6 +67,7 @@ final class Activity {
 
     /** A connection ended: the last of its user here takes the user out of its rooms' lists. */
     void offline(Connection connection) {
+        listening.remove(connection);
         windows.forget(connection);
         watchers.computeIfPresent(connection.user(), (user, watcher) -> {
             watcher.connections.remove(connection);
@@ -108,7 +112,7 @@ final class Activity {
                 continue;
             }
             for (Connection connection : watcher.connections) {
-                if (connection.rooms().contains(room)) {
+                if (!listening.contains(connection) || connection.rooms().contains(room)) {
                     continue;
                 }
                 if (!windows.offer(connection, event)) {
@@ -119,6 +123,13 @@ final class Activity {
         }
         if (dropped != null) {
             drop.accept(dropped);
+        }
+    }
+
+    /** The connection asked for its user's conversations: from now on it hears of their new messages. */
+    void listen(Connection connection) {
+        if (connection.isOpen()) {
+            listening.add(connection);
         }
     }
 

@@ -92,7 +92,8 @@ public final class Chat {
         this.queries = new Queries(store, access, rooms, conversations);
         this.relay.relayFor(rooms, events, memberships);
         this.requests = new Requests(this, store, access, rooms, events, changes,
-                new Joins(store, access, events, this::now), memberships, conversations, cluster, clock, frames);
+                new Joins(store, access, events, this::now), memberships, conversations, activity, cluster, clock,
+                frames);
     }
 
     /**

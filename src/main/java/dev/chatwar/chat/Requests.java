@@ -37,14 +37,15 @@ final class Requests {
     private final Joins joins;
     private final Memberships memberships;
     private final ConversationList conversations;
+    private final Activity activity;
     private final Cluster cluster;
     private final Clock clock;
     private final Frames frames;
     private final RequestParser parser = new RequestParser();
 
     Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, MessageChanges changes,
-             Joins joins, Memberships memberships, ConversationList conversations, Cluster cluster, Clock clock,
-             Frames frames) {
+             Joins joins, Memberships memberships, ConversationList conversations, Activity activity, Cluster cluster,
+             Clock clock, Frames frames) {
         this.chat = chat;
         this.store = store;
         this.access = access;
@@ -54,6 +55,7 @@ final class Requests {
         this.joins = joins;
         this.memberships = memberships;
         this.conversations = conversations;
+        this.activity = activity;
         this.cluster = cluster;
         this.clock = clock;
         this.frames = frames;
@@ -91,6 +93,7 @@ final class Requests {
                     memberships.leave(connection, leave.room(), leave.ref());
                 }
             } else if (request instanceof Request.Conversations list) {
+                activity.listen(connection);
                 ConversationList.Page page = conversations.of(connection.user(), list.limit());
                 connection.send(listFrames.conversations(list.ref(), page.conversations(), page.more()));
             } else if (request instanceof Request.Typing typing) {

@@ -80,6 +80,8 @@ class ConversationsTest {
     @Test
     void aDirectMessageReachesTheOtherUsersListAndItsConnectionsWithoutAJoin() {
         Client alice = connect("alice");
+        Client aliceWithoutAList = connect("alice");
+        request(alice, "{\"type\":\"conversations\"}");
         Client bob = connect("bob");
         request(bob, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}");
         request(bob, "{\"type\":\"send\",\"room\":\"dm:alice:bob\",\"text\":\"psst @alice\"}");
@@ -91,6 +93,7 @@ class ConversationsTest {
         assertEquals(List.of("alice"), activity.getJsonArray("mentions").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList());
         assertTrue(bob.ofType("activity").isEmpty(), "bob's connection is in the room: it got the message itself");
+        assertTrue(aliceWithoutAList.ofType("activity").isEmpty(), "a connection that never asked for the list");
 
         JsonObject dm = entry(request(alice, "{\"type\":\"conversations\"}"), "dm:alice:bob");
         assertEquals("direct", dm.getString("kind"));
@@ -106,6 +109,7 @@ class ConversationsTest {
         request(alice, "{\"type\":\"join\",\"room\":\"team\"}");
         request(bob, "{\"type\":\"join\",\"room\":\"team\"}");
         request(bob, "{\"type\":\"leave\",\"room\":\"team\",\"keepMembership\":true}");
+        request(bob, "{\"type\":\"conversations\"}");
 
         request(alice, "{\"type\":\"send\",\"room\":\"team\",\"text\":\"@BOB and @carol, look\"}");
         JsonObject message = alice.ofType("message").stream().filter(m -> m.getString("room").equals("team"))
@@ -159,6 +163,7 @@ class ConversationsTest {
     void aUserWhoIsNoMemberHearsNothingOfARoom() {
         Client alice = connect("alice");
         Client carol = connect("carol");
+        request(carol, "{\"type\":\"conversations\"}");
         request(alice, "{\"type\":\"join\",\"room\":\"team\"}");
         request(alice, "{\"type\":\"send\",\"room\":\"team\",\"text\":\"@carol are you there?\"}");
         assertTrue(carol.ofType("activity").isEmpty());

@@ -169,8 +169,11 @@ class TwoNodesTest {
     void aMemberConnectedToAnotherNodeHearsOfEachMessageInARoomThatNodeDoesNotHold() {
         Client aliceOnA = a.connect("alice").join("r");
         aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"keepMembership\":true}");
+        aliceOnA.request("{\"type\":\"conversations\"}");
         Client aliceOnB = b.connect("alice");
+        aliceOnB.request("{\"type\":\"conversations\"}");
         Client carolOnB = b.connect("carol").join("elsewhere");
+        carolOnB.request("{\"type\":\"conversations\"}");
         Client bob = a.connect("bob").join("r");
         exchange();
 
@@ -204,6 +207,7 @@ class TwoNodesTest {
         Client carol = b.connect("carol").join("r");
         Client aliceOnA = a.connect("alice").join("r");
         Client aliceOnB = b.connect("alice").join("r");
+        aliceOnB.request("{\"type\":\"conversations\"}");
         exchange();
 
         aliceOnA.request("{\"type\":\"leave\",\"room\":\"r\",\"ref\":\"bye\"}");

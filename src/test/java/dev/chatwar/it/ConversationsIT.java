@@ -76,6 +76,7 @@ class ConversationsIT extends DeployedWar {
         // each becomes a member, then takes its connection out: it should hear of the room without being in it
         AllAtOnce.run(members, i -> listeners.get(i).join(room));
         AllAtOnce.run(members, i -> listeners.get(i).leaveHere(room));
+        AllAtOnce.run(members, i -> listeners.get(i).conversations()); // a connection that shows the list hears
         List<ChatClient> writing = AllAtOnce.run(writers, i -> {
             ChatClient writer = ChatClient.connect(ChatWar.BASE, "writer" + i + "-" + suffix);
             writer.join(room);
@@ -85,6 +86,7 @@ class ConversationsIT extends DeployedWar {
             return writer;
         });
         ChatClient stranger = ChatClient.connect(ChatWar.BASE, "stranger-" + suffix);
+        stranger.conversations();
 
         int total = writers * each;
         for (ChatClient listener : listeners) {
