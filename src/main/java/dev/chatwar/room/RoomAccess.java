@@ -91,10 +91,13 @@ public final class RoomAccess {
 
     /**
      * Makes a user who may enter the room its member, until it leaves; true when it was not one before. The lobby
-     * is everyone's, and a private room's members are those let in.
+     * is everyone's, and a private room's members are those let in (the join checks them). A direct-message room
+     * is refused as {@link #requireEntry} refuses it.
      */
     public boolean becomeMember(UserName user, RoomName room, Instant at) {
-        if (room.equals(RoomName.LOBBY) || (!room.isDirect() && directory.isPrivate(room))) {
+        if (room.isDirect()) {
+            requireEntry(user, room);
+        } else if (room.equals(RoomName.LOBBY) || directory.isPrivate(room)) {
             return false;
         }
         return join(room, user, at);
