@@ -6,6 +6,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.room.RoomAccess;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,19 +48,21 @@ final class Activity {
      * such connection of its user here reads the user's rooms from the store.
      */
     void listen(Connection connection) {
-        boolean[] first = {false};
-        watchers.compute(connection.user(), (user, watcher) -> {
-            if (watcher == null) {
-                watcher = new Watcher();
-                first[0] = true;
-            }
-            watcher.connections.add(connection);
-            return watcher;
+        Watcher[] made = {null};
+        Watcher watcher = watchers.compute(connection.user(), (user, existing) -> {
+            Watcher listening = existing == null ? (made[0] = new Watcher()) : existing;
+            listening.connections.add(connection);
+            return listening;
         });
-        if (first[0]) {
-            for (RoomName room : access.memberRooms(connection.user(), MAX_WATCHED_ROOMS)) {
-                member(room, connection.user(), true);
+        if (made[0] != null) {
+            List<RoomName> rooms;
+            try {
+                rooms = access.memberRooms(connection.user(), MAX_WATCHED_ROOMS);
+            } catch (RuntimeException failed) {
+                watchers.remove(connection.user(), watcher); // the next request reads them again
+                throw failed;
             }
+            rooms.forEach(room -> member(room, connection.user(), true));
         }
         if (!connection.isOpen()) {
             offline(connection); // it ended meanwhile, and may have been counted out before it was counted in
