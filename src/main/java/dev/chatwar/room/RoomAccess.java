@@ -8,6 +8,7 @@ import dev.chatwar.history.RoomEvent;
 import dev.chatwar.base.Mentions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -22,10 +23,12 @@ public final class RoomAccess {
 
     private final RoomDirectory directory;
     private final Set<UserName> moderators;
+    private final Object[] joining = new Object[64];
 
     public RoomAccess(RoomDirectory directory, Set<UserName> moderators) {
         this.directory = directory;
         this.moderators = Set.copyOf(moderators);
+        Arrays.setAll(joining, none -> new Object());
     }
 
     /**
@@ -103,10 +106,14 @@ public final class RoomAccess {
         return join(room, user, at);
     }
 
-    // two connections of a user joining at once both find no row, and the second insert breaks the key
+    // Two connections of a user joining at once would both find no row, and the second insert break the key
+    // (and have the persistence provider log it at length): on one node the user's joins take turns; across
+    // nodes the insert that loses is taken for the membership the other made.
     private boolean join(RoomName room, UserName user, Instant at) {
         try {
-            return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
+            synchronized (joining[Math.floorMod(user.key().hashCode(), joining.length)]) {
+                return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
+            }
         } catch (ChatException refused) {
             throw refused;
         } catch (Exception failed) { // the key's breach surfaces at commit, as an undeclared RollbackException
