@@ -17,9 +17,8 @@ import java.util.function.LongSupplier;
  * Keeps every open conversation list current: a new message in a room goes, as a small {@code activity} event,
  * to each connection of the room's members that asked for the list and has not joined the room (those that
  * have get the message itself), at most one a second for each room and connection ({@link ActivityWindows}).
- * Holds, for the users with such a connection here, the rooms they are members of; connections that never ask
- * (bots, a widget of one room) cost nothing here, and a room none of whose members listens costs a lookup. A
- * direct-message room's two users are named by the room.
+ * Connections that never ask (bots, a widget of one room) cost nothing here. Holds, for the users connected to this node, the rooms they are members of; a direct-message room's
+ * two users are named by the room.
  */
 final class Activity {
 
@@ -31,6 +30,8 @@ final class Activity {
     private final Consumer<Set<Connection>> drop;
     private final Map<UserName, Watcher> watchers = new ConcurrentHashMap<>();
     private final Map<RoomName, Set<UserName>> membersHere = new ConcurrentHashMap<>();
+    // the connections that asked for their user's conversations: only those show a list to keep current
+    private final Set<Connection> listening = ConcurrentHashMap.newKeySet();
 
     private static final class Watcher {
         final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -43,34 +44,30 @@ final class Activity {
         this.drop = drop;
     }
 
-    /**
-     * The connection asked for its user's conversations: from now on it hears of their new messages. The first
-     * such connection of its user here reads the user's rooms from the store.
-     */
-    void listen(Connection connection) {
-        Watcher[] made = {null};
-        Watcher watcher = watchers.compute(connection.user(), (user, existing) -> {
-            Watcher listening = existing == null ? (made[0] = new Watcher()) : existing;
-            listening.connections.add(connection);
-            return listening;
-        });
-        if (made[0] != null) {
-            List<RoomName> rooms;
-            try {
-                rooms = access.memberRooms(connection.user(), MAX_WATCHED_ROOMS);
-            } catch (RuntimeException failed) {
-                watchers.remove(connection.user(), watcher); // the next request reads them again
-                throw failed;
+    /** A connection is open: the first of its user here reads the user's rooms from the store. */
+    void online(Connection connection) {
+        boolean[] first = {false};
+        watchers.compute(connection.user(), (user, watcher) -> {
+            if (watcher == null) {
+                watcher = new Watcher();
+                first[0] = true;
             }
-            rooms.forEach(room -> member(room, connection.user(), true));
+            watcher.connections.add(connection);
+            return watcher;
+        });
+        if (first[0]) {
+            for (RoomName room : access.memberRooms(connection.user(), MAX_WATCHED_ROOMS)) {
+                member(room, connection.user(), true);
+            }
         }
         if (!connection.isOpen()) {
             offline(connection); // it ended meanwhile, and may have been counted out before it was counted in
         }
     }
 
-    /** A connection ended: the last listening one of its user here takes the user out of its rooms' lists. */
+    /** A connection ended: the last of its user here takes the user out of its rooms' lists. */
     void offline(Connection connection) {
+        listening.remove(connection);
         windows.forget(connection);
         watchers.computeIfPresent(connection.user(), (user, watcher) -> {
             watcher.connections.remove(connection);
@@ -115,7 +112,7 @@ final class Activity {
                 continue;
             }
             for (Connection connection : watcher.connections) {
-                if (connection.rooms().contains(room)) {
+                if (!listening.contains(connection) || connection.rooms().contains(room)) {
                     continue;
                 }
                 if (!windows.offer(connection, event)) {
@@ -129,6 +126,13 @@ final class Activity {
         }
     }
 
+    /** The connection asked for its user's conversations: from now on it hears of their new messages. */
+    void listen(Connection connection) {
+        if (connection.isOpen()) {
+            listening.add(connection);
+        }
+    }
+
     /** Sends the activity held back for a second or more; call it every second. */
     void flush() {
         Set<Connection> dropped = windows.flush();
@@ -137,9 +141,15 @@ final class Activity {
         }
     }
 
-    /** Whether the user, listening here, is known to be a member of the room. */
+    /** Whether the user, connected here, is known to be a member of the room. */
     boolean knowsMember(UserName user, RoomName room) {
         Watcher watcher = watchers.get(user);
         return watcher != null && watcher.rooms.contains(room);
+    }
+
+    /** The connections of the user here, for a change of its memberships. */
+    List<Connection> connectionsOf(UserName user) {
+        Watcher watcher = watchers.get(user);
+        return watcher == null ? List.of() : List.copyOf(watcher.connections);
     }
 }

@@ -52,9 +52,6 @@ final class ActivityWindows {
         boolean others = !message.author().equals(connection.user());
         Batch batch = new Batch(message, others ? 1 : 0,
                 others && message.mentions().contains(connection.user()) ? 1 : 0);
-        if (!connection.isOpen()) {
-            return true;
-        }
         Window window = windows.computeIfAbsent(connection, none -> new Window());
         synchronized (window) {
             long now = clock.getAsLong();
@@ -73,10 +70,6 @@ final class ActivityWindows {
         long now = clock.getAsLong();
         List<Due> due = new ArrayList<>();
         windows.forEach((connection, window) -> {
-            if (!connection.isOpen()) {
-                windows.remove(connection); // one that closed while a message was offered to it
-                return;
-            }
             synchronized (window) {
                 for (Iterator<Map.Entry<RoomName, Long>> sent = window.sentAt.entrySet().iterator(); sent.hasNext(); ) {
                     Map.Entry<RoomName, Long> room = sent.next();

@@ -87,8 +87,7 @@ public final class Chat {
         this.events = new RoomEvents(store, new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY),
                 rooms, cluster, this::drop, activity::stored);
         MessageChanges changes = new MessageChanges(store, access, events, this::now);
-        Memberships memberships = new Memberships(access, rooms, activity, connections::of, cluster, frames, this::drop,
-                this::now);
+        Memberships memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
         ConversationList conversations = new ConversationList(store, access);
         this.queries = new Queries(store, access, rooms, conversations);
         this.relay.relayFor(rooms, events, memberships);
@@ -118,7 +117,10 @@ public final class Chat {
         return connection;
     }
 
-    /** Joins a registered connection to the lobby, as its first request. */
+    /**
+     * Joins a registered connection to the lobby, as its first request; then the connection hears of new messages
+     * in the user's other rooms.
+     */
     public void joinLobby(Connection connection, Long lobbyAfter) {
         try {
             requests.join(connection, RoomName.LOBBY, lobbyAfter, false, false, null);
@@ -126,6 +128,11 @@ public final class Chat {
             LOG.log(Level.WARNING, "could not join " + connection + " to the lobby", failure);
             connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
                     "could not join the lobby; join it again", null)));
+        }
+        try {
+            activity.online(connection);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not read the rooms of " + connection.user(), failure);
         }
     }
 

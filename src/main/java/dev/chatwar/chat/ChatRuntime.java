@@ -154,12 +154,7 @@ public class ChatRuntime {
             thread.setName(name + "-" + count.incrementAndGet());
             return thread;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named);
-        // made now, while the application runs: Payara refuses to start a managed thread once the application
-        // is being undeployed, and a close queued then to a thread not yet made would never run
-        pool.prestartAllCoreThreads();
-        return pool;
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
     }
 
     private static int cores() {

@@ -10,10 +10,8 @@ import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,19 +23,16 @@ final class Memberships {
     private final RoomAccess access;
     private final Rooms rooms;
     private final Activity activity;
-    private final Function<UserName, List<Connection>> connectionsOf;
     private final Cluster cluster;
     private final Frames frames;
     private final Consumer<Set<Connection>> drop;
     private final Supplier<Instant> now;
 
-    /** @param connectionsOf the user's connections on this node */
-    Memberships(RoomAccess access, Rooms rooms, Activity activity, Function<UserName, List<Connection>> connectionsOf,
-                Cluster cluster, Frames frames, Consumer<Set<Connection>> drop, Supplier<Instant> now) {
+    Memberships(RoomAccess access, Rooms rooms, Activity activity, Cluster cluster, Frames frames,
+                Consumer<Set<Connection>> drop, Supplier<Instant> now) {
         this.access = access;
         this.rooms = rooms;
         this.activity = activity;
-        this.connectionsOf = connectionsOf;
         this.cluster = cluster;
         this.frames = frames;
         this.drop = drop;
@@ -49,6 +44,7 @@ final class Memberships {
         if (room.equals(RoomName.LOBBY) || activity.knowsMember(user, room)) {
             return;
         }
+        access.requireEntry(user, room);
         if (access.becomeMember(user, room, now.get())) {
             became(room, user);
         }
@@ -93,7 +89,7 @@ final class Memberships {
 
     // the user's connections on this node leave the room; each but the asking one is told
     private void leaveHere(RoomName name, UserName user, Connection asking) {
-        Set<Connection> in = new HashSet<>(connectionsOf.apply(user));
+        Set<Connection> in = new HashSet<>(activity.connectionsOf(user));
         if (asking != null) {
             in.add(asking);
         }

@@ -8,7 +8,6 @@ import dev.chatwar.history.RoomEvent;
 import dev.chatwar.base.Mentions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -23,12 +22,10 @@ public final class RoomAccess {
 
     private final RoomDirectory directory;
     private final Set<UserName> moderators;
-    private final Object[] joining = new Object[64];
 
     public RoomAccess(RoomDirectory directory, Set<UserName> moderators) {
         this.directory = directory;
         this.moderators = Set.copyOf(moderators);
-        Arrays.setAll(joining, none -> new Object());
     }
 
     /**
@@ -94,26 +91,19 @@ public final class RoomAccess {
 
     /**
      * Makes a user who may enter the room its member, until it leaves; true when it was not one before. The lobby
-     * is everyone's, and a private room's members are those let in (the join checks them). A direct-message room
-     * is refused as {@link #requireEntry} refuses it.
+     * is everyone's, and a private room's members are those let in.
      */
     public boolean becomeMember(UserName user, RoomName room, Instant at) {
-        if (room.isDirect()) {
-            requireEntry(user, room);
-        } else if (room.equals(RoomName.LOBBY) || directory.isPrivate(room)) {
+        if (room.equals(RoomName.LOBBY) || (!room.isDirect() && directory.isPrivate(room))) {
             return false;
         }
         return join(room, user, at);
     }
 
-    // Two connections of a user joining at once would both find no row, and the second insert break the key
-    // (and have the persistence provider log it at length): on one node the user's joins take turns; across
-    // nodes the insert that loses is taken for the membership the other made.
+    // two connections of a user joining at once both find no row, and the second insert breaks the key
     private boolean join(RoomName room, UserName user, Instant at) {
         try {
-            synchronized (joining[Math.floorMod(user.key().hashCode(), joining.length)]) {
-                return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
-            }
+            return directory.join(room, user, at, MAX_PUBLIC_MEMBERSHIPS);
         } catch (ChatException refused) {
             throw refused;
         } catch (Exception failed) { // the key's breach surfaces at commit, as an undeclared RollbackException
