@@ -58,11 +58,13 @@ public class ChatEndpoint {
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             mailbox = new Mailbox(runtime.worker(), MAX_PENDING_REQUESTS, Mailbox.WhenRefused.DROP);
             limiter = runtime.rateLimits().forConnection(user.session().user());
-            SessionSink sink = new SessionSink(session, runtime.worker());
+            SessionSink sink = new SessionSink(session, runtime.worker(), runtime.traffic());
             Long lobbyAfter = RequestParser.handshakeAfter(first(session, RequestParser.HANDSHAKE_AFTER));
             // two steps: a lobby join can wait long on a crowded lobby, and pongs count from the first
-            mailbox.put(() -> connection = runtime.chat().register(user.session(), user.address(), user.reservation(),
-                    sink));
+            mailbox.put(() -> {
+                connection = runtime.chat().register(user.session(), user.address(), user.reservation(), sink);
+                ConnectionLog.opened(connection);
+            });
             mailbox.put(() -> runtime.chat().joinLobby(connection, lobbyAfter));
         } else {
             // HandshakeGate lets no handshake through without one; this guards a container that skips filters
@@ -81,6 +83,7 @@ public class ChatEndpoint {
         if (outcome instanceof TextAssembly.Outcome.TooBig) {
             closeWith(CloseCodes.TOO_BIG, "frame larger than " + MAX_FRAME_BYTES + " bytes");
         } else if (outcome instanceof TextAssembly.Outcome.Whole whole) {
+            runtime.traffic().received();
             admit(whole.text());
         }
     }
@@ -93,8 +96,14 @@ public class ChatEndpoint {
                     closeWith(CloseCodes.POLICY_VIOLATION, "too many requests waiting");
                 }
             }
-            case REFUSE -> mailbox.offer(() -> runtime.chat().refuseRate(connection, frame));
-            case CLOSE -> closeWith(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
+            case REFUSE -> {
+                runtime.traffic().overRate(false);
+                mailbox.offer(() -> runtime.chat().refuseRate(connection, frame));
+            }
+            case CLOSE -> {
+                runtime.traffic().overRate(true);
+                closeWith(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
+            }
         }
     }
 
@@ -126,7 +135,12 @@ public class ChatEndpoint {
     public void close(CloseReason reason) {
         if (mailbox != null) {
             int code = reason.getCloseCode().getCode();
-            mailbox.put(() -> runtime.chat().closed(connection, code));
+            mailbox.put(() -> {
+                if (connection != null) {
+                    runtime.chat().closed(connection, code);
+                    ConnectionLog.closed(connection, code, reason.getReasonPhrase());
+                }
+            });
         }
     }
 

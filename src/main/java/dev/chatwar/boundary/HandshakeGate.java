@@ -54,6 +54,7 @@ public class HandshakeGate extends HttpFilter {
             throws IOException, ServletException {
         try {
             VerifiedUser user = admit(request);
+            runtime.traffic().handshakeAccepted();
             chain.doFilter(new HttpServletRequestWrapper(request) {
                 @Override
                 public Principal getUserPrincipal() {
@@ -61,6 +62,8 @@ public class HandshakeGate extends HttpFilter {
                 }
             }, response);
         } catch (ChatException refused) {
+            runtime.traffic().handshakeRefused(refused.code());
+            ConnectionLog.refused(request.getRemoteAddr(), refused.code(), refused.getMessage());
             if (refused.code() == ErrorCode.UPGRADE_REQUIRED) {
                 response.setHeader("Sec-WebSocket-Version", WebSocketHeaders.VERSION);
             }

@@ -1,6 +1,7 @@
 package dev.chatwar.boundary;
 
 import dev.chatwar.connection.FrameSink;
+import dev.chatwar.connection.Traffic;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -36,9 +37,11 @@ final class SessionSink implements FrameSink {
     private final int batchLimit;
     private final ClassLoader sendingLoader;
     private final SparseConfirmations sparse;
+    private final Traffic traffic;
 
-    SessionSink(Session session, Executor closer) {
+    SessionSink(Session session, Executor closer, Traffic traffic) {
         this.session = session;
+        this.traffic = traffic;
         this.closer = closer;
         this.sendingLoader = SendingLoader.forSession(session);
         boolean tyrus = isTyrus(session.getClass().getName());
@@ -53,6 +56,7 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void send(List<String> frames, Consumer<Throwable> done) {
+        traffic.sent(frames);
         ClassLoader own = useSendingLoader();
         try {
             if (sparse != null) {

@@ -6,6 +6,7 @@ import dev.chatwar.history.Append;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
+import dev.chatwar.base.Timings;
 import dev.chatwar.base.UserName;
 import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
@@ -56,6 +57,7 @@ public final class Chat {
     private final Departures departures;
     private final Activity activity;
     private final Queries queries;
+    private final StoreWriter writer;
     private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
@@ -84,7 +86,8 @@ public final class Chat {
         this.rooms = new Rooms(store::lastSeq, frames, relay, workers.fanOut());
         this.activity = new Activity(access, this::drop, clock::millis);
         this.departures = new Departures(connections, rooms, clock, activity::offline);
-        this.events = new RoomEvents(store, new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY),
+        this.writer = new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY);
+        this.events = new RoomEvents(store, writer,
                 rooms, cluster, this::drop, activity::stored);
         MessageChanges changes = new MessageChanges(store, access, events, this::now);
         Memberships memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
@@ -187,6 +190,12 @@ public final class Chat {
         }
         return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now(),
                 access.mentioned(author, send.room(), send.text().value()));
+    }
+
+    /** Where the store's commit times and the lag of other nodes' messages go from now on. */
+    public void reportTo(Timings timings) {
+        writer.reportTo(timings);
+        relay.reportTo(timings);
     }
 
     /** The container saw the connection close, cleanly or not. */

@@ -6,6 +6,7 @@ import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.ClusterSettings;
 import dev.chatwar.cluster.JmsCluster;
 import dev.chatwar.connection.RateLimits;
+import dev.chatwar.connection.Traffic;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.room.RoomAccess;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +79,7 @@ public class ChatRuntime {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private final Traffic traffic = new Traffic();
     private final RateLimits rateLimits = new RateLimits(RateLimits.Settings.fromSystemProperties(), System::nanoTime);
     private Chat chat;
     private ExecutorService storeWriter;
@@ -89,6 +92,8 @@ public class ChatRuntime {
     private ScheduledFuture<?> expiries;
     private ScheduledFuture<?> roomSweeps;
     private ScheduledFuture<?> heartbeats;
+    private volatile long lastTickMillis = System.currentTimeMillis();
+    private volatile boolean stopping;
 
     @PostConstruct
     void start() {
@@ -128,6 +133,7 @@ public class ChatRuntime {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (pings != null) {
             pings.cancel(false);
         }
@@ -154,7 +160,13 @@ public class ChatRuntime {
             thread.setName(name + "-" + count.incrementAndGet());
             return thread;
         };
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), named);
+        // All made now, on the application's own thread. A managed thread takes the naming context of the thread
+        // that asks for it: one first asked for by the broker client's thread could look nothing up (on WildFly,
+        // java:comp of the store, when a node heard of another's message before any client connected to it).
+        pool.prestartAllCoreThreads();
+        return pool;
     }
 
     private static int cores() {
@@ -170,6 +182,7 @@ public class ChatRuntime {
     }
 
     private void everySecond() {
+        lastTickMillis = System.currentTimeMillis();
         if (maxSilenceMillis > 0) {
             chat.closeSilent(maxSilenceMillis);
         }
@@ -187,6 +200,26 @@ public class ChatRuntime {
                 LOG.log(Level.WARNING, failure, e);
             }
         };
+    }
+
+    /** How long ago the one-second tick last ran: long ago means the node's scheduled work is stuck. */
+    public long tickAgeMillis() {
+        return System.currentTimeMillis() - lastTickMillis;
+    }
+
+    /** Whether the broker is connected; empty on a node that is not part of a cluster. */
+    public Optional<Boolean> brokerConnected() {
+        return cluster == null ? Optional.empty() : Optional.of(cluster.connected());
+    }
+
+    /** Whether the application is stopping: its connections are being closed. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** What crossed this node's WebSocket boundary. */
+    public Traffic traffic() {
+        return traffic;
     }
 
     public RateLimits rateLimits() {

@@ -1,5 +1,6 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.base.Timings;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.cluster.Cluster;
@@ -17,6 +18,7 @@ final class ClusterRelay implements RoomRelay {
 
     private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
 
+    private volatile Timings timings = Timings.NONE;
     private final Chat chat;
     private final Cluster cluster;
     private final NodeRoster peers;
@@ -54,12 +56,19 @@ final class ClusterRelay implements RoomRelay {
         cluster.tell(new ClusterMessage.Receipt(room, user, seq));
     }
 
+    void reportTo(Timings timings) {
+        this.timings = timings;
+    }
+
     /** Acts on what another node said. Messages of all nodes are handled one at a time, in arrival order. */
     void fromPeer(String node, ClusterMessage message) {
         if (peers.heard(node, clock.millis()) && !(message instanceof ClusterMessage.Hello)) {
             cluster.tell(new ClusterMessage.Hello()); // a node new to this one: ask who is where
         }
         if (message instanceof ClusterMessage.Stored stored) {
+            if (stored.event().isMessage()) {
+                timings.peerLag(clock.millis() - stored.event().sentAt().toEpochMilli());
+            }
             events.storedElsewhere(stored.event());
         } else if (message instanceof ClusterMessage.Presence presence) {
             if (presence.present()) {

@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.FailoverEventType;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -27,6 +29,7 @@ public final class JmsCluster implements Cluster, AutoCloseable {
     private static final String NODE_PROPERTY = "node";
     // a notification that cannot be queued is lost; the node that misses it reads the event from the store
     private static final int BACKLOG = 100_000;
+    private static final long SEND_TIMEOUT_MILLIS = 5_000;
 
     private final ClusterSettings settings;
     private final ClusterCodec codec = new ClusterCodec();
@@ -36,6 +39,7 @@ public final class JmsCluster implements Cluster, AutoCloseable {
     private final JMSContext consumerContext;
     private final Topic topic;
     private final JMSProducer producer;
+    private volatile boolean connected = true;
 
     /** Connects to the broker. @throws JMSRuntimeException when it cannot be reached */
     public JmsCluster(ClusterSettings settings, Executor executor) {
@@ -46,11 +50,30 @@ public final class JmsCluster implements Cluster, AutoCloseable {
         this.inbound = new Mailbox(executor, BACKLOG, Mailbox.WhenRefused.RUN_HERE);
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.brokerUrl(), settings.user(),
                 settings.password());
-        this.context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        String url = settings.brokerUrl();
+        if (!url.contains("reconnectAttempts")) {
+            factory.setReconnectAttempts(-1); // a broker that restarts is reconnected to, however long it takes
+        }
+        if (!url.contains("callFailoverTimeout")) {
+            // a send while the broker is away gives up after this, instead of holding its thread until it is back
+            factory.setCallFailoverTimeout(SEND_TIMEOUT_MILLIS);
+        }
+        try {
+            ActiveMQConnection connection = (ActiveMQConnection) factory.createConnection();
+            connection.setFailoverListener(event -> {
+                connected = event == FailoverEventType.FAILOVER_COMPLETED;
+                LOG.log(connected ? Level.INFO : Level.WARNING, "connection to the broker: " + event);
+            });
+            this.context = connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        } catch (JMSException failure) {
+            throw new JMSRuntimeException("cannot reach the broker at " + url, failure.getErrorCode(), failure);
+        }
         this.consumerContext = context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         this.topic = context.createTopic(settings.topic());
         this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .setProperty(NODE_PROPERTY, settings.node());
+        // also told after a reconnection (messages sent meanwhile may be lost): the failover listener above
+        // says whether the connection is up
         context.setExceptionListener(failure -> LOG.log(Level.WARNING, "connection to the broker failed", failure));
     }
 
@@ -90,6 +113,11 @@ public final class JmsCluster implements Cluster, AutoCloseable {
         } catch (JMSRuntimeException failure) {
             LOG.log(Level.WARNING, "could not tell the other nodes", failure);
         }
+    }
+
+    /** False from the moment the broker connection fails until it is made again. */
+    public boolean connected() {
+        return connected;
     }
 
     public String node() {

@@ -151,6 +151,11 @@ public final class Connection {
         return rooms;
     }
 
+    /** Characters of frames queued for the peer and not yet handed to the container. */
+    public long queuedChars() {
+        return outbox.queuedChars();
+    }
+
     @Override
     public String toString() {
         return id + "(" + session.user() + ")";

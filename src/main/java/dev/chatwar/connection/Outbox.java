@@ -164,6 +164,11 @@ public final class Outbox {
         return queue.size();
     }
 
+    /** Characters of frames waiting to be handed to the container. */
+    public synchronized long queuedChars() {
+        return queuedChars;
+    }
+
     /** The peer sent something: the pings written so far are answered. */
     public synchronized void answered() {
         unansweredPingSince = 0;

@@ -1,5 +1,6 @@
 package dev.chatwar.history;
 
+import dev.chatwar.base.Timings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class StoreWriter {
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private boolean running;
     private final AtomicLong commits = new AtomicLong();
+    private volatile Timings timings = Timings.NONE;
     private final AtomicLong appended = new AtomicLong();
 
     /** @param capacity appends that may wait; more are refused, not queued */
@@ -62,6 +64,11 @@ public final class StoreWriter {
             failQueued(stopping);
         }
         return true;
+    }
+
+    /** Where each commit's duration goes from now on. */
+    public void reportTo(Timings timings) {
+        this.timings = timings;
     }
 
     /** Transactions committed, and the appends they held, so far: how many events share a commit. */
@@ -107,7 +114,9 @@ public final class StoreWriter {
     // null when a batch of several failed; a single append's failure is its outcome
     private List<Appended> tryAppend(List<Job> jobs) {
         try {
+            long start = System.nanoTime();
             List<Appended> outcomes = store.appendAll(jobs.stream().map(Job::append).toList());
+            timings.committed(System.nanoTime() - start, jobs.size());
             commits.incrementAndGet();
             appended.addAndGet(jobs.size());
             return outcomes;

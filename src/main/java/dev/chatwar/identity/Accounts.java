@@ -45,6 +45,7 @@ public final class Accounts {
     private final Duration maxLifetime;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
+    private final SignInCounts signIns = new SignInCounts();
     private final FailureCounts registrations;
     private final HashingGate hashing = new HashingGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             32);
@@ -104,17 +105,22 @@ public final class Accounts {
             device = account.flatMap(found -> DeviceCookie.vouchedId(deviceCookie, found.name(), found.passwordHash(),
                     clock.instant()));
         }
-        LoginThrottle.Attempt attempt = throttle.admit(name, address, device).orElseThrow(() -> new ChatException(
-                ErrorCode.RATE_LIMITED, "too many failed sign-ins; wait " + LoginThrottle.LOCKOUT.toSeconds() + " seconds"));
+        LoginThrottle.Attempt attempt = throttle.admit(name, address, device).orElseThrow(() -> {
+            signIns.lockedOut();
+            return new ChatException(ErrorCode.RATE_LIMITED,
+                    "too many failed sign-ins; wait " + LoginThrottle.LOCKOUT.toSeconds() + " seconds");
+        });
         if (user != null && account.isEmpty()) {
             account = store.account(user);
         }
         String stored = account.map(AccountStore.Registered::passwordHash).orElse(unknownUserHash);
         boolean matches = password != null && hashing.run(() -> passwords.matches(password, stored));
         if (account.isEmpty() || !matches) {
+            signIns.failed();
             throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
         }
         throttle.succeeded(attempt);
+        signIns.succeeded();
         UserName registered = account.get().name(); // as its user spelled it, whatever the case typed now
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
         String token = randomToken();
@@ -122,6 +128,10 @@ public final class Accounts {
         AuthSession session = new AuthSession(idOf(token), registered, now.plus(granted));
         store.saveSession(session, now);
         return new Login(token, session, DeviceCookie.issue(registered, stored, now));
+    }
+
+    public SignInCounts signIns() {
+        return signIns;
     }
 
     public HashingStats hashingStats() {

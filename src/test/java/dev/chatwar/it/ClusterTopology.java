@@ -43,6 +43,8 @@ final class ClusterTopology implements AutoCloseable {
     private final Path war = Path.of(System.getProperty("chat.war"));
     private final List<Process> processes = new ArrayList<>();
     private Server database;
+    private Process broker;
+    private int brokerStarts;
 
     /** Creates a fresh broker instance and starts it, and the database; returns once both accept connections. */
     ClusterTopology start() throws IOException, InterruptedException, SQLException {
@@ -62,10 +64,33 @@ final class ClusterTopology implements AutoCloseable {
         if (created != 0) {
             throw new IllegalStateException("artemis create failed: see " + dir.resolve("broker-create.log"));
         }
-        launch(new ProcessBuilder(broker.resolve("bin/artemis").toString(), "run"), "broker");
-        database = Server.createTcpServer("-tcpPort", String.valueOf(H2_PORT), "-ifNotExists").start();
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> accepts(BROKER_PORT));
+        startBroker();
+        startDatabase();
         return this;
+    }
+
+    /** Starts the broker instance made by {@link #start} and waits until it accepts connections. */
+    void startBroker() throws IOException {
+        broker = launch(new ProcessBuilder(dir.resolve("broker/bin/artemis").toString(), "run"), "broker-" + ++brokerStarts);
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> accepts(BROKER_PORT));
+    }
+
+    /** Kills the broker at once, as a crash would. */
+    void killBroker() {
+        broker.descendants().forEach(ProcessHandle::destroyForcibly);
+        broker.destroyForcibly();
+        broker.onExit().join();
+        processes.remove(broker);
+    }
+
+    /** Serves the nodes' H2 database over TCP; an in-memory one, kept while this JVM lives, across restarts. */
+    void startDatabase() throws SQLException {
+        database = Server.createTcpServer("-tcpPort", String.valueOf(H2_PORT), "-ifNotExists").start();
+    }
+
+    /** Stops serving the database: the nodes' connections to it break and new ones are refused. */
+    void stopDatabase() {
+        database.stop();
     }
 
     /** Starts a node with HTTP on 8080 + offset and waits until the WAR answers. */
@@ -124,6 +149,11 @@ final class ClusterTopology implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+
+        /** The node's health report at api/health/{which}: the status code, and the body. */
+        HttpResponse<String> health(String which) {
+            return api().call("GET", "api/health/" + which);
         }
 
         /** Kills the server's JVM at once, as a crash would: no close frame, no goodbye to the other nodes. */

@@ -37,7 +37,7 @@ class HostileIT extends DeployedWar {
     @Test
     void requestBodiesTricklingInHoldNoThreadAndAreCutOffAtTheDeadline() throws Exception {
         int trickling = 200;
-        long logBefore = Files.size(serverLog());
+        long logBefore = Files.size(ServerLog.path());
         List<Socket> sockets = new ArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         ExecutorService readers = Executors.newFixedThreadPool(trickling);
@@ -88,7 +88,7 @@ class HostileIT extends DeployedWar {
             for (int i = 0; i < trickling; i++) {
                 assertEquals(i % 4 == 3 ? "HTTP/1.1 413" : "HTTP/1.1 408", statuses.get(i), "body " + i);
             }
-            long logged = Files.size(serverLog()) - logBefore;
+            long logged = Files.size(ServerLog.path()) - logBefore;
             System.out.printf("HostileIT: the trickling bodies added %d bytes to the server log%n", logged);
             assertTrue(logged < 10_000, "the server log grew by " + logged + " bytes"); // a line per body is 50 KB
         } finally {
@@ -182,7 +182,7 @@ class HostileIT extends DeployedWar {
 
     @Test
     void hostileJsonIsMalformedJsonAndLeavesNoStackTraceInTheLog() throws IOException {
-        Path log = serverLog();
+        Path log = ServerLog.path();
         long before = Files.size(log);
         String deep = "[".repeat(1001) + "]".repeat(1001);
         String digits = "9".repeat(1200);
@@ -306,15 +306,5 @@ class HostileIT extends DeployedWar {
         assertEquals("ack", client.say("after-" + suffix, "all fine").getString("type"));
         client.leaveAndClose();
         api.awaitConnections(0);
-    }
-
-    private static Path serverLog() {
-        Path home = Path.of(System.getProperty("chat.it.server-home"));
-        Path wildfly = home.resolve("standalone/log/server.log");
-        Path log = Files.exists(wildfly) ? wildfly : home.resolve("glassfish/domains/chat/logs/server.log");
-        if (!Files.exists(log)) {
-            throw new UncheckedIOException(new IOException("no server log at " + log));
-        }
-        return log;
     }
 }

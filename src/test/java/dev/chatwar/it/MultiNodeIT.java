@@ -165,6 +165,69 @@ class MultiNodeIT {
     }
 
     @Test
+    @Order(0)
+    void readinessGoesDownWhileTheDatabaseOrTheBrokerIsAwayAndUpWhenItReturns() throws Exception {
+        for (ClusterTopology.Node node : List.of(first, second)) {
+            assertEquals(List.of("schema", "database", "broker", "accepting"), checkNames(node.health("ready")));
+            awaitReady(node, 200);
+        }
+        if (System.getProperty("chat.it.database", "h2").equals("h2")) { // with -Ppostgresql the test cannot stop it
+            ChatClient before = connect(first, "steady");
+            assertEquals("joined", before.join(ROOM + "-db").getString("type"));
+            assertEquals("ack", before.say(ROOM + "-db", "before the outage").getString("type"));
+            topology.stopDatabase();
+            awaitReady(first, 503);
+            assertEquals("DOWN", check(first.health("ready"), "database").getString("status"));
+            assertEquals(200, first.health("live").statusCode(), "a node without its database is not restarted");
+            topology.startDatabase();
+            awaitReady(first, 200);
+            awaitReady(second, 200);
+            ChatClient after = connect(second, "steady");
+            assertEquals("joined", after.join(ROOM + "-db", 0).getString("type"));
+            assertEquals("before the outage", after.awaitInRoom(ROOM + "-db", "message", 1).get(0).getString("text"),
+                    "the database came back with its data");
+            before.leaveAndClose();
+            after.leaveAndClose();
+        }
+
+        topology.killBroker();
+        for (ClusterTopology.Node node : List.of(first, second)) {
+            awaitReady(node, 503);
+            assertEquals("DOWN", check(node.health("ready"), "broker").getString("status"));
+            assertEquals(200, node.health("live").statusCode());
+        }
+        topology.startBroker();
+        awaitReady(first, 200);
+        awaitReady(second, 200);
+        ChatClient onFirst = connect(first, "reconnected-1");
+        ChatClient onSecond = connect(second, "reconnected-2");
+        String room = ROOM + "-broker";
+        assertEquals("joined", onFirst.join(room).getString("type"));
+        assertEquals("joined", onSecond.join(room).getString("type"));
+        assertEquals("ack", onFirst.say(room, "over the new broker").getString("type"));
+        assertEquals("over the new broker", onSecond.awaitInRoom(room, "message", 1).get(0).getString("text"),
+                "the nodes hear each other again");
+        onFirst.leaveAndClose();
+        onSecond.leaveAndClose();
+    }
+
+    private static void awaitReady(ClusterTopology.Node node, int status) {
+        ChatClient.waiting().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> node.health("ready").statusCode(), Matchers.equalTo(status));
+    }
+
+    private static List<String> checkNames(HttpResponse<String> report) {
+        return ServerApi.parse(report.body()).asJsonObject().getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject().getString("name")).toList();
+    }
+
+    private static JsonObject check(HttpResponse<String> report, String name) {
+        return ServerApi.parse(report.body()).asJsonObject().getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject()).filter(check -> check.getString("name").equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     @Order(1)
     void aDirectMessageBetweenTheLongestNamesIsStoredAndDeliveredAcrossNodes() {
         String stamp = Long.toString(System.nanoTime(), 36);

@@ -1,0 +1,66 @@
+package dev.chatwar.load;
+
+import dev.chatwar.support.PrometheusText;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scrapes a node's /api/metrics once a second for a while (a load runs meanwhile, from another shell) and
+ * writes DIR/dashboard.svg, the dashboard's panels drawn from those scrapes, and DIR/sample-scrape.txt, the
+ * last scrape's chat_ lines. Seconds when the server did not answer are left out.
+ *
+ * <pre>MetricsWatch URL SECONDS DIR</pre>
+ */
+public final class MetricsWatch {
+
+    private MetricsWatch() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: MetricsWatch URL SECONDS DIR");
+            System.exit(2);
+        }
+        URI metrics = URI.create(args[0]).resolve("api/metrics");
+        int seconds = Integer.parseInt(args[1]);
+        Path out = Path.of(args[2]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<DashboardPicture.Scrape> scrapes = new ArrayList<>();
+        String last = "";
+        long start = System.currentTimeMillis();
+        for (int i = 0; i <= seconds; i++) {
+            long due = start + i * 1000L;
+            Thread.sleep(Math.max(0, due - System.currentTimeMillis())); // a clock, not a wait for an event
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException notUpYet) {
+                continue; // the server is starting, or restarting between runs: that second stays empty
+            }
+            if (answer.statusCode() != 200) {
+                continue;
+            }
+            last = answer.body();
+            scrapes.add(new DashboardPicture.Scrape(System.currentTimeMillis(), PrometheusText.parse(last)));
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("dashboard.svg"), new DashboardPicture(scrapes)
+                .svg("Chat node, " + seconds + " s scraped once a second from " + metrics.getHost() + ":" + metrics.getPort()));
+        StringBuilder chat = new StringBuilder();
+        for (String line : last.split("\n")) {
+            if (line.startsWith("chat_") || line.startsWith("# HELP chat_") || line.startsWith("# TYPE chat_")) {
+                chat.append(line).append('\n');
+            }
+        }
+        Files.writeString(out.resolve("sample-scrape.txt"), chat.toString());
+        System.out.println("wrote " + out.resolve("dashboard.svg") + " from " + scrapes.size() + " scrapes");
+    }
+}
