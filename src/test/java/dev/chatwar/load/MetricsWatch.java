@@ -14,11 +14,14 @@ import java.util.List;
 /**
  * Scrapes a node's /api/metrics once a second for a while (a load runs meanwhile, from another shell) and
  * writes DIR/dashboard.svg, the dashboard's panels drawn from those scrapes, and DIR/sample-scrape.txt, the
- * last scrape's chat_ lines. Seconds when the server did not answer are left out.
+ * last scrape's chat_ lines. Seconds when the server did not answer are left out; once it has answered
+ * and then not for 20 s, the watch ends.
  *
  * <pre>MetricsWatch URL SECONDS DIR</pre>
  */
 public final class MetricsWatch {
+
+    private static final int GONE_SECONDS = 20;
 
     private MetricsWatch() {
     }
@@ -35,6 +38,7 @@ public final class MetricsWatch {
         List<DashboardPicture.Scrape> scrapes = new ArrayList<>();
         String last = "";
         long start = System.currentTimeMillis();
+        int missed = 0;
         for (int i = 0; i <= seconds; i++) {
             long due = start + i * 1000L;
             Thread.sleep(Math.max(0, due - System.currentTimeMillis())); // a clock, not a wait for an event
@@ -42,12 +46,16 @@ public final class MetricsWatch {
             try {
                 answer = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException notUpYet) {
+            } catch (java.io.IOException notUp) {
+                if (!scrapes.isEmpty() && ++missed >= GONE_SECONDS) {
+                    break; // it answered before and has been gone for a while: it was stopped
+                }
                 continue; // the server is starting, or restarting between runs: that second stays empty
             }
             if (answer.statusCode() != 200) {
                 continue;
             }
+            missed = 0;
             last = answer.body();
             scrapes.add(new DashboardPicture.Scrape(System.currentTimeMillis(), PrometheusText.parse(last)));
         }
