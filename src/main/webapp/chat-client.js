@@ -17,6 +17,10 @@
 //   chat.addEventListener('activity', (e) => …);   // from then on: new messages in rooms not joined here
 //   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device
 //
+// The account: `await chat.changePassword(current, next)` signs out the user's other devices;
+// `await chat.closeAccount(password)` closes it. A device signed out gets `signedout` with the server's
+// reason (`password changed`, `account closed`, `signed out`, `session expired`) in `detail.reason`.
+//
 // Events (CustomEvent, data in `detail`): state, welcome, joined, event, presence, typing, receipt,
 // invitation, activity, left, reset, signedout, problem.
 
@@ -81,6 +85,16 @@ export class ChatClient extends EventTarget {
         this.user = null;
     }
 
+    /** A new password, proven by the current one; the user's other sessions end (their sockets close with 4401). */
+    async changePassword(password, newPassword) {
+        await this.http('PUT', 'api/users/me/password', { password, newPassword });
+    }
+
+    /** Closes the account, proven by its password: every session ends, this one too (its socket closes with 4401). */
+    async closeAccount(password) {
+        await this.http('DELETE', 'api/users/me', { password });
+    }
+
     async http(method, path, body) {
         const headers = body ? { 'Content-Type': 'application/json' } : {};
         if (this.token) headers.Authorization = `Bearer ${this.token}`;
@@ -136,10 +150,10 @@ export class ChatClient extends EventTarget {
         let opened = false;
         socket.onopen = () => { opened = true; };
         socket.onmessage = (e) => this.receive(JSON.parse(e.data));
-        socket.onclose = (e) => { if (this.socket === socket) this.lost(e.code, opened); };
+        socket.onclose = (e) => { if (this.socket === socket) this.lost(e.code, opened, e.reason); };
     }
 
-    async lost(code, opened) {
+    async lost(code, opened, reason = '') {
         this.socket = null;
         for (const { reject } of this.pending.values()) reject(new Error('connection lost'));
         this.pending.clear();
@@ -148,7 +162,7 @@ export class ChatClient extends EventTarget {
         if (signedOut) {
             this.wanted = false;
             this.setState('offline');
-            this.dispatch('signedout', { code });
+            this.dispatch('signedout', { code, reason });
             return;
         }
         if (!this.wanted) {

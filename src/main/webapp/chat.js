@@ -16,7 +16,7 @@ chat.addEventListener('welcome', (e) => {
     $('me').textContent = e.detail.user;
     $('signin-page').hidden = true;
     $('chat').hidden = false;
-    for (const id of ['logout', 'state', 'drawer']) $(id).hidden = false;
+    for (const id of ['logout', 'account-open', 'state', 'drawer']) $(id).hidden = false;
     $('notify-setting').hidden = !supported();
     $('notify').checked = enabled();
     if (rooms.size <= 1) $('chat').classList.add('drawer-open'); // on a phone, start from the list
@@ -26,12 +26,18 @@ chat.addEventListener('welcome', (e) => {
 
 chat.addEventListener('problem', (e) => say(`${e.detail.code}: ${e.detail.message}`));
 
-chat.addEventListener('signedout', () => {
+const SIGNED_OUT_BECAUSE = {
+    'password changed': 'You were signed out: the password was changed on another device.',
+    'account closed': 'The account is closed.',
+};
+
+chat.addEventListener('signedout', (e) => {
     $('chat').hidden = true;
-    for (const id of ['logout', 'state', 'drawer', 'notify-setting']) $(id).hidden = true;
+    for (const id of ['logout', 'account-open', 'state', 'drawer', 'notify-setting']) $(id).hidden = true;
+    if ($('account').open) $('account').close();
     $('me').textContent = '';
     $('signin-page').hidden = false;
-    say('You are signed out.');
+    say(SIGNED_OUT_BECAUSE[e.detail.reason] || 'You are signed out.');
 });
 
 function startEdit(message) {
@@ -83,6 +89,35 @@ async function signIn(register) {
 $('signin').onsubmit = (e) => { e.preventDefault(); signIn(false); };
 $('register').onclick = () => signIn(true);
 $('logout').onclick = () => chat.signOut().catch((problem) => say(problem.message));
+$('account-open').onclick = () => $('account').showModal();
+
+$('password-change').onsubmit = async (e) => {
+    e.preventDefault();
+    const problem = validPassword($('new-password').value);
+    $('change-problem').textContent = problem;
+    if (problem) return;
+    try {
+        await chat.changePassword($('current-password').value, $('new-password').value);
+        $('current-password').value = '';
+        $('new-password').value = '';
+        $('change-problem').textContent = 'Password changed. Your other devices are signed out.';
+    } catch (failure) {
+        $('change-problem').textContent = failure.code === 'bad_credentials' ? 'The current password is not right.'
+            : problemFor(failure)[1];
+    }
+};
+
+$('account-close').onsubmit = async (e) => {
+    e.preventDefault();
+    if (!confirm('Close this account? Every device is signed out, and nobody can sign in as it again.')) return;
+    try {
+        await chat.closeAccount($('close-password').value);
+        $('close-password').value = '';
+    } catch (failure) {
+        $('close-problem').textContent = failure.code === 'bad_credentials' ? 'The password is not right.'
+            : problemFor(failure)[1];
+    }
+};
 $('notify').onchange = async () => {
     $('notify').checked = await enable($('notify').checked);
     if (!$('notify').checked && Notification.permission === 'denied') say('Notifications are blocked in this browser.');

@@ -99,6 +99,11 @@ public class SessionsResource {
     }
 
     private NewCookie cookie(String token, long maxAge) {
+        return cookie(request, token, maxAge);
+    }
+
+    /** The session cookie holding the token, or clearing it with an empty token and age 0. */
+    static NewCookie cookie(HttpServletRequest request, String token, long maxAge) {
         return new NewCookie.Builder(Authentication.COOKIE).value(token).path(request.getContextPath() + "/")
                 .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge)).httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
                 .secure(request.isSecure()).build();

@@ -2,6 +2,7 @@ package dev.chatwar.identity;
 
 import dev.chatwar.base.UserName;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where accounts and their sessions are kept. */
@@ -16,6 +17,16 @@ public interface AccountStore {
 
     /** The account of the name spelled exactly so, else of the name in any case. */
     Optional<Registered> account(UserName user);
+
+    /**
+     * Replaces the account's password hash and removes every session of the user but {@code keepSessionId},
+     * with their tickets: the ids of the sessions removed.
+     */
+    List<String> changePassword(UserName user, String passwordHash, String keepSessionId);
+
+    /** Puts {@code closedMarker} in place of the account's password hash and removes every session of the user,
+     * with their tickets: their ids. The account's row stays, so its name stays taken. */
+    List<String> closeAccount(UserName user, String closedMarker);
 
     void saveSession(AuthSession session, Instant createdAt);
 

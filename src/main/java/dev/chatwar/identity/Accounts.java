@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,8 +51,7 @@ public final class Accounts {
     private final HashingGate hashing = new HashingGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             32);
     private final SessionCache verified = new SessionCache(CACHED_SESSIONS, CACHE_TTL);
-    // compared against when the user does not exist, so that a login takes as long either way
-    private final String unknownUserHash;
+    private final PasswordCheck check;
 
     /** System property: registrations one address may make without a pause of {@link #REGISTRATION_PAUSE}. */
     public static final String REGISTRATIONS_PER_ADDRESS = "chat.registrations-per-address";
@@ -70,13 +70,13 @@ public final class Accounts {
         this.clock = clock;
         this.maxLifetime = maxLifetime;
         this.throttle = new LoginThrottle(clock);
-        this.unknownUserHash = passwords.hash("not a password of anyone");
+        this.check = new PasswordCheck(store, passwords, hashing, throttle, signIns, clock);
     }
 
     /** Creates an account; an address may register only so many without a pause, and each costs one hash at most. */
     public UserName register(String name, String password, String address) {
         UserName user = validName(name);
-        validPassword(password);
+        PasswordCheck.requireAllowed(password);
         if (!registrations.admit(String.valueOf(address), clock.instant())) {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many registrations from this address; wait "
                     + REGISTRATION_PAUSE.toMinutes() + " minutes");
@@ -96,38 +96,38 @@ public final class Accounts {
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
         }
-        UserName user = UserName.isValid(name) ? new UserName(name) : null;
-        Optional<AccountStore.Registered> account = Optional.empty();
-        Optional<String> device = Optional.empty();
-        // costs a lookup only to browsers that signed in before, and none to an address locked out anyway
-        if (user != null && deviceCookie != null && !throttle.addressLocked(address)) {
-            account = store.account(user);
-            device = account.flatMap(found -> DeviceCookie.vouchedId(deviceCookie, found.name(), found.passwordHash(),
-                    clock.instant()));
-        }
-        LoginThrottle.Attempt attempt = throttle.admit(name, address, device).orElseThrow(() -> {
-            signIns.lockedOut();
-            return new ChatException(ErrorCode.RATE_LIMITED,
-                    "too many failed sign-ins; wait " + LoginThrottle.LOCKOUT.toSeconds() + " seconds");
-        });
-        if (user != null && account.isEmpty()) {
-            account = store.account(user);
-        }
-        String stored = account.map(AccountStore.Registered::passwordHash).orElse(unknownUserHash);
-        boolean matches = password != null && hashing.run(() -> passwords.matches(password, stored));
-        if (account.isEmpty() || !matches) {
-            signIns.failed();
-            throw new ChatException(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password");
-        }
-        throttle.succeeded(attempt);
-        signIns.succeeded();
-        UserName registered = account.get().name(); // as its user spelled it, whatever the case typed now
+        AccountStore.Registered account = check.verify(name, password, address, deviceCookie);
+        String stored = account.passwordHash();
+        UserName registered = account.name(); // as its user spelled it, whatever the case typed now
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
         String token = randomToken();
         Instant now = now();
         AuthSession session = new AuthSession(idOf(token), registered, now.plus(granted));
         store.saveSession(session, now);
         return new Login(token, session, DeviceCookie.issue(registered, stored, now));
+    }
+
+    /**
+     * Changes the password of the session's user once {@code current} proves it is theirs (a check that counts
+     * as a sign-in), and ends every other session of the user: the ids of those ended, whose sockets the
+     * caller closes.
+     */
+    public List<String> changePassword(AuthSession session, String current, String next, String address) {
+        check.verify(session.user().value(), current, address, null);
+        List<String> ended = store.changePassword(session.user(), check.hashOfNew(next), session.id());
+        ended.forEach(verified::forget);
+        return ended;
+    }
+
+    /**
+     * Closes the session's user's account once {@code password} proves it is theirs: every session of the user
+     * ends (the ids, whose sockets the caller closes), no password opens it again, and its name stays taken.
+     */
+    public List<String> closeAccount(AuthSession session, String password, String address) {
+        check.verify(session.user().value(), password, address, null);
+        List<String> ended = store.closeAccount(session.user(), PasswordCheck.CLOSED);
+        ended.forEach(verified::forget);
+        return ended;
     }
 
     public SignInCounts signIns() {
@@ -210,17 +210,6 @@ public final class Accounts {
                     "user name must be 1-" + UserName.MAX_LENGTH + " characters of A-Z a-z 0-9 . _ -");
         }
         return new UserName(name);
-    }
-
-    private static void validPassword(String password) {
-        if (password == null) {
-            throw new ChatException(ErrorCode.MISSING_FIELD, "missing field 'password'");
-        }
-        int length = password.codePointCount(0, password.length());
-        if (length < PasswordHash.MIN_PASSWORD_LENGTH || length > PasswordHash.MAX_PASSWORD_LENGTH) {
-            throw new ChatException(ErrorCode.WEAK_PASSWORD, "a password has " + PasswordHash.MIN_PASSWORD_LENGTH
-                    + " to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters");
-        }
     }
 
     private String randomToken() {

@@ -3,9 +3,11 @@ package dev.chatwar.identity;
 import dev.chatwar.base.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -34,6 +36,32 @@ public class JpaAccountStore implements AccountStore {
     private Optional<StoredAccount> byKey(UserName user) {
         return em.createNamedQuery(StoredAccount.BY_KEY, StoredAccount.class).setParameter("key", user.key())
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<String> changePassword(UserName user, String passwordHash, String keepSessionId) {
+        StoredAccount account = em.find(StoredAccount.class, user.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            return List.of();
+        }
+        account.replaceHash(passwordHash);
+        return endSessions(user, keepSessionId);
+    }
+
+    @Override
+    public List<String> closeAccount(UserName user, String closedMarker) {
+        return changePassword(user, closedMarker, null);
+    }
+
+    private List<String> endSessions(UserName user, String keepSessionId) {
+        String keep = keepSessionId == null ? "" : keepSessionId; // no session has an empty id
+        List<String> ended = em.createNamedQuery(StoredSession.IDS_OF_USER, String.class)
+                .setParameter("user", user.value()).getResultStream().filter(id -> !id.equals(keep)).toList();
+        em.createNamedQuery(StoredTicket.DELETE_OF_USER_BUT).setParameter("user", user.value())
+                .setParameter("keep", keep).executeUpdate();
+        em.createNamedQuery(StoredSession.DELETE_OF_USER_BUT).setParameter("user", user.value())
+                .setParameter("keep", keep).executeUpdate();
+        return ended;
     }
 
     @Override

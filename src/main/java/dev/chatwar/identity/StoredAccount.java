@@ -39,6 +39,10 @@ public class StoredAccount {
         this.createdAt = createdAt;
     }
 
+    void replaceHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     AccountStore.Registered registered() {
         return new AccountStore.Registered(new UserName(username), passwordHash);
     }

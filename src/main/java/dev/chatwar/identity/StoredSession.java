@@ -12,9 +12,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "auth_session")
 @NamedQuery(name = StoredSession.DELETE_EXPIRED, query = "delete from StoredSession s where s.expiresAt <= :now")
+@NamedQuery(name = StoredSession.IDS_OF_USER, query = "select s.id from StoredSession s where s.username = :user")
+@NamedQuery(name = StoredSession.DELETE_OF_USER_BUT, query = "delete from StoredSession s where s.username = :user"
+        + " and s.id <> :keep")
 public class StoredSession {
 
     static final String DELETE_EXPIRED = "StoredSession.deleteExpired";
+    static final String IDS_OF_USER = "StoredSession.idsOfUser";
+    static final String DELETE_OF_USER_BUT = "StoredSession.deleteOfUserBut";
 
     @Id
     @Column(length = 64)

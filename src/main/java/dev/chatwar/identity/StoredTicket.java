@@ -11,6 +11,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "auth_ticket")
 @NamedQuery(name = StoredTicket.TAKE, query = "delete from StoredTicket t where t.id = :id")
+@NamedQuery(name = StoredTicket.DELETE_OF_USER_BUT, query = "delete from StoredTicket t where t.sessionId <> :keep"
+        + " and t.sessionId in (select s.id from StoredSession s where s.username = :user)")
 @NamedQuery(name = StoredTicket.DELETE_EXPIRED, query = "delete from StoredTicket t where t.expiresAt <= :now")
 @NamedQuery(name = StoredTicket.COUNT, query = "select count(t) from StoredTicket t")
 @NamedQuery(name = StoredTicket.COUNT_OF_USER, query = "select count(t) from StoredTicket t where t.expiresAt > :now"
@@ -18,6 +20,7 @@ import java.time.Instant;
 public class StoredTicket {
 
     static final String TAKE = "StoredTicket.take";
+    static final String DELETE_OF_USER_BUT = "StoredTicket.deleteOfUserBut";
     static final String DELETE_EXPIRED = "StoredTicket.deleteExpired";
     static final String COUNT = "StoredTicket.count";
     static final String COUNT_OF_USER = "StoredTicket.countOfUser";

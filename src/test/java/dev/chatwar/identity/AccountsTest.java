@@ -14,6 +14,7 @@ import dev.chatwar.support.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -313,5 +314,51 @@ class AccountsTest {
         assertEquals(new Credential(Credential.Source.TICKET, "k"), Credential.presented(null, "k", "c").orElseThrow());
         assertEquals(new Credential(Credential.Source.COOKIE, "c"), Credential.presented(null, null, "c").orElseThrow());
         assertTrue(Credential.presented(null, null, null).isEmpty());
+    }
+
+    @Test
+    void aNewPasswordEndsEveryOtherSessionAndOnlyTheNewOneSignsIn() {
+        accounts.register("alice", "correct horse", ADDRESS);
+        Accounts.Login laptop = accounts.login("alice", "correct horse", null, ADDRESS, null);
+        Accounts.Login phone = accounts.login("alice", "correct horse", null, ADDRESS, null);
+        accounts.authenticate(phone.token()).orElseThrow(); // cached: the change must reach the cache too
+
+        List<String> ended = accounts.changePassword(laptop.session(), "correct horse", "battery staple", ADDRESS);
+
+        assertEquals(List.of(phone.session().id()), ended);
+        assertTrue(accounts.authenticate(phone.token()).isEmpty(), "the phone is signed out");
+        assertTrue(accounts.authenticate(laptop.token()).isPresent(), "the laptop that changed it stays");
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, null)));
+        accounts.login("alice", "battery staple", null, ADDRESS, null);
+    }
+
+    @Test
+    void aPasswordChangeWithAWrongOrTooShortPasswordChangesNothing() {
+        accounts.register("alice", "correct horse", ADDRESS);
+        Accounts.Login laptop = accounts.login("alice", "correct horse", null, ADDRESS, null);
+        long failed = accounts.signIns().failedCount();
+        assertEquals(ErrorCode.BAD_CREDENTIALS,
+                refusal(() -> accounts.changePassword(laptop.session(), "guessed", "battery staple", ADDRESS)));
+        assertEquals(failed + 1, accounts.signIns().failedCount(), "a wrong guess counts as a failed sign-in");
+        assertEquals(ErrorCode.WEAK_PASSWORD,
+                refusal(() -> accounts.changePassword(laptop.session(), "correct horse", "short", ADDRESS)));
+        accounts.login("alice", "correct horse", null, ADDRESS, null);
+    }
+
+    @Test
+    void aClosedAccountSignsInAsNobodyAndKeepsItsName() {
+        accounts.register("alice", "correct horse", ADDRESS);
+        Accounts.Login laptop = accounts.login("alice", "correct horse", null, ADDRESS, null);
+        Accounts.Login phone = accounts.login("alice", "correct horse", null, ADDRESS, null);
+
+        List<String> ended = accounts.closeAccount(laptop.session(), "correct horse", ADDRESS);
+
+        assertEquals(Set.of(laptop.session().id(), phone.session().id()), Set.copyOf(ended));
+        assertTrue(accounts.authenticate(laptop.token()).isEmpty());
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "correct horse", null, ADDRESS, null)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> accounts.login("alice", "closed", null, ADDRESS, null)),
+                "the marker is no password");
+        assertEquals(ErrorCode.USER_TAKEN, refusal(() -> accounts.register("ALICE", "correct horse", ADDRESS)),
+                "nobody else may take the name its messages carry");
     }
 }

@@ -254,4 +254,22 @@ class BrowserIT extends DeployedWar {
         }
         api.awaitConnections(0);
     }
+
+    @Test
+    void aNewPasswordSignsTheOtherDeviceOutWithTheReasonAndKeepsThisOne() {
+        String user = "mira-" + suffix;
+        String next = "a new password " + suffix;
+        IssuedSecrets.add(next);
+        try (ChatPage laptop = ChatPage.open(1000, 700).register(user);
+             ChatPage phone = ChatPage.open(400, 800).signIn(user, TestUsers.password(user))) {
+            assertEquals("The current password is not right.", laptop.changePassword("a guess at it", next));
+            assertEquals("connected", phone.note("state"), "a refused change signs nobody out");
+
+            assertEquals("Password changed. Your other devices are signed out.",
+                    laptop.changePassword(TestUsers.password(user), next));
+            assertEquals("You were signed out: the password was changed on another device.", phone.awaitSignedOut());
+            assertEquals("connected", laptop.note("state"));
+            phone.signIn(user, next);
+        }
+    }
 }

@@ -95,6 +95,34 @@ final class ChatPage implements AutoCloseable {
         return awaitState("connected");
     }
 
+    /** Signs in with the form, as someone who has an account. */
+    ChatPage signIn(String user, String password) {
+        find("signin").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        find("user").fill(user);
+        find("password").fill(password);
+        find("login").click();
+        return awaitState("connected");
+    }
+
+    /** Changes the password in the account dialog and waits for the page's answer, which it returns. */
+    String changePassword(String current, String next) {
+        if (!find("account").isVisible()) {
+            find("account-open").click();
+        }
+        find("change-problem").evaluate("note => { note.textContent = ''; }"); // so that the next answer is awaited
+        find("current-password").fill(current);
+        find("new-password").fill(next);
+        find("change").click();
+        waiting().until(() -> !note("change-problem").isEmpty());
+        return note("change-problem");
+    }
+
+    /** Waits until the page shows the sign-in form again, and returns what it says about it. */
+    String awaitSignedOut() {
+        find("signin").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        return note("problem");
+    }
+
     ChatPage awaitState(String state) {
         waiting().until(() -> find("state").innerText(), state::equals);
         return this;

@@ -95,23 +95,26 @@ final class DashboardPicture {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String color = COLORS[i % COLORS.length];
-            StringBuilder points = new StringBuilder();
             long first = scrapes.get(0).atMillis();
             long span = Math.max(1, scrapes.get(scrapes.size() - 1).atMillis() - first);
+            StringBuilder points = new StringBuilder();
             int count = line.values().size();
-            for (int j = 0; j < count; j++) {
-                double value = line.values().get(j);
-                if (Double.isNaN(value)) {
+            for (int j = 0; j <= count; j++) {
+                double value = j < count ? line.values().get(j) : Double.NaN;
+                if (Double.isNaN(value)) { // a gap: the line stops here and starts again after it
+                    if (!points.isEmpty()) {
+                        svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" "
+                                + "stroke-width=\"1.5\" points=\"%s\"/>%n", color, points.toString().strip()));
+                        points.setLength(0);
+                    }
                     continue;
                 }
                 double px = plotX + (double) (scrapes.get(j).atMillis() - first) * plotWidth / span;
                 double py = plotY + plotHeight - value / top * plotHeight;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
-                    + "points=\"%s\"/>%n", color, points.toString().strip()));
-            int lx = x + 8 + (i % 3) * 105;
-            int ly = legendY + (i / 3) * 13;
+            int lx = x + 8 + (i % 2) * 160;
+            int ly = legendY + (i / 2) * 13;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", lx, ly - 4, color, lx + 14, ly, escape(line.label())));
         }

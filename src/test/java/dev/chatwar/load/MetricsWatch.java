@@ -61,7 +61,8 @@ public final class MetricsWatch {
         }
         Files.createDirectories(out);
         Files.writeString(out.resolve("dashboard.svg"), new DashboardPicture(scrapes)
-                .svg("Chat node, " + seconds + " s scraped once a second from " + metrics.getHost() + ":" + metrics.getPort()));
+                .svg("Chat node " + metrics.getHost() + ":" + metrics.getPort() + ", scraped once a second for "
+                        + (scrapes.get(scrapes.size() - 1).atMillis() - scrapes.get(0).atMillis()) / 1000 + " s"));
         StringBuilder chat = new StringBuilder();
         for (String line : last.split("\n")) {
             if (line.startsWith("chat_") || line.startsWith("# HELP chat_") || line.startsWith("# TYPE chat_")) {

@@ -4,6 +4,7 @@ import dev.chatwar.base.UserName;
 import dev.chatwar.identity.AccountStore;
 import dev.chatwar.identity.AuthSession;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,23 @@ public final class InMemoryAccountStore implements AccountStore {
         }
         return hashes.entrySet().stream().filter(entry -> entry.getKey().key().equals(user.key())).findFirst()
                 .map(entry -> new Registered(entry.getKey(), entry.getValue()));
+    }
+
+    @Override
+    public synchronized List<String> changePassword(UserName user, String passwordHash, String keepSessionId) {
+        if (!hashes.containsKey(user)) {
+            return List.of();
+        }
+        hashes.put(user, passwordHash);
+        List<String> ended = sessions.values().stream().filter(session -> session.user().equals(user))
+                .map(AuthSession::id).filter(id -> !id.equals(keepSessionId)).toList();
+        ended.forEach(this::deleteSession);
+        return ended;
+    }
+
+    @Override
+    public List<String> closeAccount(UserName user, String closedMarker) {
+        return changePassword(user, closedMarker, null);
     }
 
     @Override
