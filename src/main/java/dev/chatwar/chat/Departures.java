@@ -40,8 +40,8 @@ final class Departures {
         long answerWindow = maxSilenceMillis / ChatRuntime.MISSED_PINGS;
         for (Connection connection : connections.all()) {
             connection.unresponsive(maxSilenceMillis, answerWindow, now).ifPresent(reason -> {
-                end(connection, CloseCodes.GOING_AWAY);
                 connection.close(CloseCodes.GOING_AWAY, reason);
+                end(connection, CloseCodes.GOING_AWAY);
             });
         }
     }
@@ -64,15 +64,15 @@ final class Departures {
     }
 
     private void closeEnded(Connection connection, String reason) {
-        end(connection, CloseCodes.SESSION_ENDED);
         connection.closeAfterPending(CloseCodes.SESSION_ENDED, reason);
+        end(connection, CloseCodes.SESSION_ENDED);
     }
 
     /** Closes every connection with 1001, as the application goes away. */
     void shutdown() {
         for (Connection connection : connections.all()) {
-            end(connection, CloseCodes.GOING_AWAY);
             connection.close(CloseCodes.GOING_AWAY, "server shutting down");
+            end(connection, CloseCodes.GOING_AWAY);
         }
     }
 
@@ -81,12 +81,13 @@ final class Departures {
     void drop(Set<Connection> dropped) {
         for (Connection connection : dropped) {
             if (connection.overflowed()) {
-                end(connection, CloseCodes.SLOW_CONSUMER);
                 connection.close(CloseCodes.SLOW_CONSUMER, "send queue overflow");
+                end(connection, CloseCodes.SLOW_CONSUMER);
             }
         }
     }
 
+    // after the close is decided (connection.close or closeAfterPending), so that it counts as the server's
     void end(Connection connection, int closeCode) {
         if (!connection.markClosed()) {
             return;

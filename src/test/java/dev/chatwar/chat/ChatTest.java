@@ -235,6 +235,8 @@ class ChatTest {
         assertEquals(List.of(new UserName("fast")), small.queries().present(READER, ROOM));
         assertEquals(1, small.connections().connectionCount());
         assertEquals(Map.of(CloseCodes.SLOW_CONSUMER, 1L), small.connections().closeCodeCounts());
+        assertEquals(Map.of(CloseCodes.SLOW_CONSUMER, 1L), small.connections().serverCloseCodeCounts(),
+                "the server decided it");
         assertEquals(50, fastSink.framesOfType("message").size());
         assertEquals("left", fastSink.framesOfType("presence").get(1).getString("state"));
     }

@@ -35,6 +35,7 @@ class SlowConsumerIT extends DeployedWar {
         int sent = 0;
         long overflowsBefore = api.closedWith(4008);
         long silentBefore = api.closedWith(1001);
+        long decidedBefore = api.closedBy("closedByServer", 4008) + api.closedBy("closedByServer", 1001);
         try (RawSocket stalled = RawSocket.handshakeAs(sloth, 4096)) {
             stalled.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
             fast.awaitInRoom(room, "presence", 1 + publishers.size());
@@ -47,6 +48,8 @@ class SlowConsumerIT extends DeployedWar {
             assertTrue(!api.present(room).contains(sloth), "the stalled peer was dropped after " + sent);
             ChatClient.waiting().until(() -> api.closedWith(4008) - overflowsBefore
                     + api.closedWith(1001) - silentBefore == 1);
+            assertEquals(decidedBefore + 1, api.closedBy("closedByServer", 4008) + api.closedBy("closedByServer", 1001),
+                    "counted as the server's close, as the slow-consumer metric reads it");
             System.out.printf("SlowConsumerIT: the stalled peer was closed with %s after %d messages%n",
                     api.closedWith(4008) > overflowsBefore ? "4008 (outbox overflow)" : "1001 (frames not taken)", sent);
             api.awaitConnections(1 + publishers.size());
