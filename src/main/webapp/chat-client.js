@@ -92,7 +92,7 @@ export class ChatClient extends EventTarget {
 
     /** Closes the account, proven by its password: every session ends, this one too (its socket closes with 4401). */
     async closeAccount(password) {
-        await this.http('DELETE', 'api/users/me', { password });
+        await this.http('POST', 'api/users/me/close', { password });
     }
 
     async http(method, path, body) {

@@ -75,7 +75,7 @@ class AccountIT extends DeployedWar {
     }
 
     private HttpResponse<String> close(String authorization, String password) {
-        return api.sendJson("DELETE", "api/users/me", Json.createObjectBuilder().add("password", password).build(),
+        return api.sendJson("POST", "api/users/me/close", Json.createObjectBuilder().add("password", password).build(),
                 "Authorization", authorization);
     }
 }
