@@ -1,5 +1,7 @@
 package dev.chatwar.boundary;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
@@ -39,7 +41,7 @@ public class AccountResource {
     @PUT
     @Path("password")
     public Response changePassword(String body) {
-        AuthSession session = authentication.require(request);
+        AuthSession session = admitted();
         JsonObject form = RequestParser.body(body);
         List<String> ended = authentication.accounts().changePassword(session,
                 RequestParser.requiredString(form, "password"), RequestParser.requiredString(form, "newPassword"),
@@ -52,11 +54,20 @@ public class AccountResource {
     @POST
     @Path("close")
     public Response close(String body) {
-        AuthSession session = authentication.require(request);
+        AuthSession session = admitted();
         JsonObject form = RequestParser.body(body);
         List<String> ended = authentication.accounts().closeAccount(session,
                 RequestParser.requiredString(form, "password"), request.getRemoteAddr());
         ended.forEach(id -> runtime.chat().endSession(id, "account closed"));
         return Response.noContent().cookie(SessionsResource.cookie(request, "", 0)).build();
+    }
+
+    // each costs two password hashes at most: they count against the user's frame rate, as a frame would
+    private AuthSession admitted() {
+        AuthSession session = authentication.require(request);
+        if (!runtime.rateLimits().admitUser(session.user())) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "too many requests; slow down");
+        }
+        return session;
     }
 }

@@ -1,6 +1,5 @@
 package dev.chatwar.ops;
 
-import dev.chatwar.base.Timings;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -64,7 +63,6 @@ public class Metrics {
     @PreDestroy
     void stop() {
         sampling.cancel(false);
-        runtime.chat().reportTo(Timings.NONE);
         gc.close(); // it listens to the JVM's collectors: left bound, it would keep this application's classes
         registry.close();
     }
