@@ -40,8 +40,7 @@ final class Departures {
         long answerWindow = maxSilenceMillis / ChatRuntime.MISSED_PINGS;
         for (Connection connection : connections.all()) {
             connection.unresponsive(maxSilenceMillis, answerWindow, now).ifPresent(reason -> {
-                connection.close(CloseCodes.GOING_AWAY, reason);
-                end(connection, CloseCodes.GOING_AWAY);
+                closeNow(connection, CloseCodes.GOING_AWAY, reason);
             });
         }
     }
@@ -71,8 +70,7 @@ final class Departures {
     /** Closes every connection with 1001, as the application goes away. */
     void shutdown() {
         for (Connection connection : connections.all()) {
-            connection.close(CloseCodes.GOING_AWAY, "server shutting down");
-            end(connection, CloseCodes.GOING_AWAY);
+            closeNow(connection, CloseCodes.GOING_AWAY, "server shutting down");
         }
     }
 
@@ -81,13 +79,18 @@ final class Departures {
     void drop(Set<Connection> dropped) {
         for (Connection connection : dropped) {
             if (connection.overflowed()) {
-                connection.close(CloseCodes.SLOW_CONSUMER, "send queue overflow");
-                end(connection, CloseCodes.SLOW_CONSUMER);
+                closeNow(connection, CloseCodes.SLOW_CONSUMER, "send queue overflow");
             }
         }
     }
 
-    // after the close is decided (connection.close or closeAfterPending), so that it counts as the server's
+    // The server's own close, frames still queued dropped: decided before the connection is ended, so that its
+    // code counts as the server's (closeEnded keeps the same order).
+    private void closeNow(Connection connection, int code, String reason) {
+        connection.close(code, reason);
+        end(connection, code);
+    }
+
     void end(Connection connection, int closeCode) {
         if (!connection.markClosed()) {
             return;
