@@ -40,4 +40,23 @@ final class ServerLog {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The bytes written after {@code from}, leaving out the records of one logger. A record starts at a line that
+     * starts with its date: one line on WildFly, several on Payara (header, message, closing brackets).
+     */
+    static long bytesWithout(long from, String logger) {
+        long bytes = 0;
+        StringBuilder record = new StringBuilder();
+        for (String line : text(from).split("\n", -1)) {
+            if (RECORD_START.matcher(line).lookingAt() && !record.isEmpty()) {
+                bytes += record.indexOf(logger) < 0 ? record.length() : 0;
+                record.setLength(0);
+            }
+            record.append(line).append('\n');
+        }
+        return bytes + (record.indexOf(logger) < 0 ? record.length() : 0);
+    }
+
+    private static final java.util.regex.Pattern RECORD_START = java.util.regex.Pattern.compile("\\[?\\d{4}-\\d{2}-\\d{2}");
 }
