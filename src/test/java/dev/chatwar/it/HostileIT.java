@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileIT extends DeployedWar {
 
+    private static final String PAYARA_READ_CALLBACK_NPE = "because \"context\" is null";
+
     private static final URI BASE = ChatWar.BASE;
 
     @Test
@@ -89,8 +91,13 @@ class HostileIT extends DeployedWar {
                 assertEquals(i % 4 == 3 ? "HTTP/1.1 413" : "HTTP/1.1 408", statuses.get(i), "body " + i);
             }
             // the lines of the connections this test opened itself (two each, docs/ops/README.md) do not count
-            long logged = ServerLog.bytesWithout(logBefore, "dev.chatwar.connections");
-            System.out.printf("HostileIT: the trickling bodies added %d bytes to the server log%n", logged);
+            // Payara (6.2025.9) logs a NullPointerException from its InputBuffer's read callback for some of the
+            // bodies cut off at the deadline, after the request ended: counted apart, at most one per body
+            long containerTraces = ServerLog.recordsWith(logBefore, PAYARA_READ_CALLBACK_NPE);
+            assertTrue(containerTraces <= trickling, containerTraces + " container stack traces");
+            long logged = ServerLog.bytesWithout(logBefore, "dev.chatwar.connections", PAYARA_READ_CALLBACK_NPE);
+            System.out.printf("HostileIT: the trickling bodies added %d bytes to the server log, and %d container"
+                    + " stack traces%n", logged, containerTraces);
             assertTrue(logged < 10_000, "the server log grew by " + logged + " bytes"); // a line per body is 50 KB
         } finally {
             trickle.shutdownNow();

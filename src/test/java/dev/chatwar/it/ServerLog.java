@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** The test server's log file: WildFly's server.log, or the Payara domain's. */
 final class ServerLog {
@@ -42,21 +46,32 @@ final class ServerLog {
     }
 
     /**
-     * The bytes written after {@code from}, leaving out the records of one logger. A record starts at a line that
-     * starts with its date: one line on WildFly, several on Payara (header, message, closing brackets).
+     * The bytes written after {@code from}, leaving out the records that hold any of {@code markers}. A record
+     * starts at a line that starts with its date: one line on WildFly, several on Payara (header, message, end).
      */
-    static long bytesWithout(long from, String logger) {
-        long bytes = 0;
+    static long bytesWithout(long from, String... markers) {
+        return records(from).stream().filter(record -> Arrays.stream(markers).noneMatch(record::contains))
+                .mapToLong(String::length).sum();
+    }
+
+    /** How many records written after {@code from} hold the marker. */
+    static long recordsWith(long from, String marker) {
+        return records(from).stream().filter(record -> record.contains(marker)).count();
+    }
+
+    private static List<String> records(long from) {
+        List<String> records = new ArrayList<>();
         StringBuilder record = new StringBuilder();
         for (String line : text(from).split("\n", -1)) {
             if (RECORD_START.matcher(line).lookingAt() && !record.isEmpty()) {
-                bytes += record.indexOf(logger) < 0 ? record.length() : 0;
+                records.add(record.toString());
                 record.setLength(0);
             }
             record.append(line).append('\n');
         }
-        return bytes + (record.indexOf(logger) < 0 ? record.length() : 0);
+        records.add(record.toString());
+        return records;
     }
 
-    private static final java.util.regex.Pattern RECORD_START = java.util.regex.Pattern.compile("\\[?\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern RECORD_START = Pattern.compile("\\[?\\d{4}-\\d{2}-\\d{2}");
 }
