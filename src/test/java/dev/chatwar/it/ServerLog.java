@@ -54,6 +54,13 @@ final class ServerLog {
                 .mapToLong(String::length).sum();
     }
 
+    /** What {@link #bytesWithout} counted, each record's first two lines, to say in a failure what was logged. */
+    static String summaryWithout(long from, String... markers) {
+        return records(from).stream().filter(record -> Arrays.stream(markers).noneMatch(record::contains))
+                .map(record -> record.lines().limit(2).collect(java.util.stream.Collectors.joining(" | ")))
+                .distinct().limit(20).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** How many records written after {@code from} hold the marker. */
     static long recordsWith(long from, String marker) {
         return records(from).stream().filter(record -> record.contains(marker)).count();
