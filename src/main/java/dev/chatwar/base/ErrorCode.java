@@ -25,6 +25,10 @@ public enum ErrorCode {
     NOT_YOUR_MESSAGE(403),
     NOT_FOUND(404),
     ALREADY_RETRACTED(409),
+    NOT_ALLOWED(403),
+    BANNED(403),
+    MUTED(403),
+    NO_CHANGE(409),
     SERVER_ERROR(500),
     SERVER_BUSY(503);
 

@@ -17,6 +17,7 @@ import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
+import dev.chatwar.moderation.Moderation;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.room.Room;
@@ -58,6 +59,7 @@ public final class Chat {
     private final Activity activity;
     private final Queries queries;
     private final StoreWriter writer;
+    private final Moderation moderation;
     private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
@@ -87,16 +89,22 @@ public final class Chat {
         this.activity = new Activity(access, this::drop, clock::millis);
         this.departures = new Departures(connections, rooms, clock, activity::offline);
         this.writer = new StoreWriter(store, workers.storeWriter(), RoomEvents.WRITER_CAPACITY);
-        this.events = new RoomEvents(store, writer,
-                rooms, cluster, this::drop, activity::stored);
-        MessageChanges changes = new MessageChanges(store, access, events, this::now);
-        Memberships memberships = new Memberships(access, rooms, activity, cluster, frames, this::drop, this::now);
+        this.moderation = new Moderation(store, access.serverModerators(), clock);
+        Memberships memberships = new Memberships(access, rooms, activity, cluster, frames, moderation, this::drop,
+                this::now);
+        this.events = new RoomEvents(store, writer, rooms, cluster, this::drop, moderation::seen, event -> {
+            activity.stored(event);
+            if (event.endsMembership()) {
+                memberships.removed(event);
+            }
+        });
+        MessageChanges changes = new MessageChanges(store, access, events, moderation, this::now);
         ConversationList conversations = new ConversationList(store, access);
-        this.queries = new Queries(store, access, rooms, conversations);
+        this.queries = new Queries(store, access, rooms, conversations, moderation);
         this.relay.relayFor(rooms, events, memberships);
         this.requests = new Requests(this, store, access, rooms, events, changes,
-                new Joins(store, access, events, this::now), memberships, conversations, activity, cluster, clock,
-                frames);
+                new Joins(store, access, moderation, events, this::now), memberships,
+                new Moderating(access, moderation, events), conversations, activity, cluster, clock, frames);
     }
 
     /**
@@ -127,6 +135,8 @@ public final class Chat {
     public void joinLobby(Connection connection, Long lobbyAfter) {
         try {
             requests.join(connection, RoomName.LOBBY, lobbyAfter, false, false, null);
+        } catch (ChatException refused) { // banned from the lobby, say
+            connection.send(frames.error(refused));
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "could not join " + connection + " to the lobby", failure);
             connection.send(frames.error(new ChatException(ErrorCode.SERVER_ERROR,
@@ -177,7 +187,10 @@ public final class Chat {
      * message, as a duplicate. The author need not have joined the room, but must be let in.
      */
     public CompletableFuture<Published> publish(UserName author, Request.Send send) {
-        return events.append(message(author, send), () -> access.requireEntry(author, send.room()));
+        return events.append(message(author, send), () -> {
+            access.requireEntry(author, send.room());
+            moderation.requireMayWrite(author, send.room());
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.moderation.Moderation;
 import dev.chatwar.room.Replay;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
@@ -30,12 +31,14 @@ final class Joins {
 
     private final EventStore store;
     private final RoomAccess access;
+    private final Moderation moderation;
     private final RoomEvents events;
     private final Supplier<Instant> now;
 
-    Joins(EventStore store, RoomAccess access, RoomEvents events, Supplier<Instant> now) {
+    Joins(EventStore store, RoomAccess access, Moderation moderation, RoomEvents events, Supplier<Instant> now) {
         this.store = store;
         this.access = access;
+        this.moderation = moderation;
         this.events = events;
         this.now = now;
     }
@@ -59,6 +62,7 @@ final class Joins {
                 room.accessChanged();
                 return null;
             });
+            moderation.claim(room.name(), connection.user());
         }
         if (after != null && after > room.lastSeq()) {
             // the client saw, on another node, events not delivered here yet
@@ -69,6 +73,7 @@ final class Joins {
         for (int attempt = 1; ; attempt++) {
             int accessChanges = room.accessChanges();
             access.requireEntry(connection.user(), room.name());
+            moderation.requireNotBanned(connection.user(), room.name());
             missed.readUpTo(room.lastSeq());
             // a room that delivers faster than its gap can be read is not chased for ever: the last gap, small
             // by then, is read under the lock

@@ -5,6 +5,7 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.moderation.Moderation;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.history.Append;
@@ -13,30 +14,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
-/** Changes to a stored message: its author edits it; its author, or a moderator, retracts it. */
+/**
+ * Changes to a stored message: its author edits it, unless muted there; its author, or a moderator of its room or
+ * of the server, retracts it.
+ */
 final class MessageChanges {
 
     private final EventStore store;
     private final RoomAccess access;
     private final RoomEvents events;
+    private final Moderation moderation;
     private final Supplier<Instant> now;
 
-    MessageChanges(EventStore store, RoomAccess access, RoomEvents events, Supplier<Instant> now) {
+    MessageChanges(EventStore store, RoomAccess access, RoomEvents events, Moderation moderation,
+                   Supplier<Instant> now) {
         this.store = store;
         this.access = access;
         this.events = events;
+        this.moderation = moderation;
         this.now = now;
     }
 
     /** Removes the message's text for good and pushes a {@code retracted} event. */
     CompletableFuture<Published> retract(UserName user, long messageId) {
-        RoomEvent target = changeable(user, messageId, access::mayRetract);
+        RoomEvent target = changeable(user, messageId, (retractor, message) -> message.author().equals(retractor)
+                || moderation.mayRetractOthers(retractor, message.room()));
         return events.append(new Append.Retraction(target.room(), user, messageId, now.get()), () -> { });
     }
 
     /** Replaces the text of the author's own message and pushes an {@code edited} event. */
     CompletableFuture<Published> edit(UserName user, long messageId, MessageText text) {
         RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
+        moderation.requireMayWrite(user, target.room());
         return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now.get()), () -> { });
     }
 

@@ -5,6 +5,8 @@ import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.history.RoomRules;
+import dev.chatwar.moderation.Moderation;
 import dev.chatwar.protocol.ConversationFrames;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * What a signed-in user may read without a connection (the HTTP API): a room's history, its messages that
- * mention the user, who is in it, and the user's conversations. Each checks the user may enter the room first.
+ * mention the user, who is in it, who runs it, and the user's conversations. Each checks the user may enter the
+ * room, and is not banned from it, first.
  */
 public final class Queries {
 
@@ -23,27 +26,40 @@ public final class Queries {
     private final RoomAccess access;
     private final Rooms rooms;
     private final ConversationList conversations;
+    private final Moderation moderation;
 
-    Queries(EventStore store, RoomAccess access, Rooms rooms, ConversationList conversations) {
+    Queries(EventStore store, RoomAccess access, Rooms rooms, ConversationList conversations, Moderation moderation) {
         this.store = store;
         this.access = access;
         this.rooms = rooms;
         this.conversations = conversations;
+        this.moderation = moderation;
+    }
+
+    private void enter(UserName user, RoomName room) {
+        access.requireEntry(user, room);
+        moderation.requireNotBanned(user, room);
+    }
+
+    /** Who runs the room, and the bans and mutes in force there, as the store holds them now. */
+    public RoomRules rules(UserName asker, RoomName room) {
+        enter(asker, room);
+        return room.isDirect() ? RoomRules.NONE : store.rules(room);
     }
 
     public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
-        access.requireEntry(reader, room);
+        enter(reader, room);
         return store.page(room, query);
     }
 
     /** The room's live messages that mention the reader, a page chosen as for the history. */
     public List<RoomEvent> mentioning(UserName reader, RoomName room, HistoryQuery query) {
-        access.requireEntry(reader, room);
+        enter(reader, room);
         return store.mentioning(reader, room, query);
     }
 
     public List<UserName> present(UserName asker, RoomName room) {
-        access.requireEntry(asker, room);
+        enter(asker, room);
         return rooms.loaded(room).map(Room::present).orElse(List.of()); // nobody is in a room not loaded
     }
 

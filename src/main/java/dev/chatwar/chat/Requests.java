@@ -36,6 +36,7 @@ final class Requests {
     private final MessageChanges changes;
     private final Joins joins;
     private final Memberships memberships;
+    private final Moderating moderating;
     private final ConversationList conversations;
     private final Activity activity;
     private final Cluster cluster;
@@ -44,8 +45,9 @@ final class Requests {
     private final RequestParser parser = new RequestParser();
 
     Requests(Chat chat, EventStore store, RoomAccess access, Rooms rooms, RoomEvents events, MessageChanges changes,
-             Joins joins, Memberships memberships, ConversationList conversations, Activity activity, Cluster cluster,
-             Clock clock, Frames frames) {
+             Joins joins, Memberships memberships, Moderating moderating, ConversationList conversations,
+             Activity activity, Cluster cluster, Clock clock, Frames frames) {
+        this.moderating = moderating;
         this.chat = chat;
         this.store = store;
         this.access = access;
@@ -82,6 +84,9 @@ final class Requests {
             if (request instanceof Request.Retract retract) {
                 return answer(connection, retract.ref(), changes.retract(connection.user(), retract.messageId()));
             }
+            if (request instanceof Request.Moderate moderate) {
+                return answer(connection, moderate.ref(), moderating.moderate(connection.user(), moderate));
+            }
             if (request instanceof Request.Join join) {
                 join(connection, join.room(), join.after(), join.receipts(), join.makePrivate(), join.ref());
             } else if (request instanceof Request.Invite invite) {
@@ -98,6 +103,7 @@ final class Requests {
                 connection.send(listFrames.conversations(list.ref(), page.conversations(), page.more()));
             } else if (request instanceof Request.Typing typing) {
                 Room room = joined(connection, typing.room());
+                moderating.requireMayWrite(connection.user(), typing.room());
                 if (connection.mayAnnounceTyping(typing.room(), clock.millis(), Chat.TYPING_INTERVAL_MILLIS)) {
                     chat.drop(room.typing(connection));
                 }
@@ -105,6 +111,7 @@ final class Requests {
                 read(connection, read);
             } else if (request instanceof Request.History history) {
                 access.requireEntry(connection.user(), history.room());
+                moderating.requireNotBanned(connection.user(), history.room());
                 connection.send(frames.history(history.room(), history.ref(),
                         store.page(history.room(), history.query()), connection.user()));
             }
@@ -180,7 +187,8 @@ final class Requests {
     // connection, on every node: no access check
     private CompletableFuture<?> send(Connection connection, Request.Send send) {
         joined(connection, send.room());
-        return answer(connection, send.ref(), events.append(chat.message(connection.user(), send), () -> { }));
+        return answer(connection, send.ref(), events.append(chat.message(connection.user(), send),
+                () -> moderating.requireMayWrite(connection.user(), send.room())));
     }
 
     void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,
@@ -203,6 +211,8 @@ final class Requests {
     }
 
     private void invite(Connection connection, Request.Invite invite) {
+        access.requireEntry(connection.user(), invite.room());
+        access.registered(invite.user()).ifPresent(user -> moderating.requireNotBanned(user, invite.room()));
         access.invite(connection.user(), invite.room(), invite.user(), chat.now());
         connection.send(frames.invited(invite.room(), invite.user(), invite.ref()));
         cluster.tell(new ClusterMessage.Invitation(invite.room(), invite.user(), connection.user()));

@@ -36,16 +36,21 @@ final class RoomEvents {
     private final Rooms rooms;
     private final Cluster cluster;
     private final Consumer<Set<Connection>> drop;
+    private final Consumer<RoomEvent> seen;
     private final Consumer<RoomEvent> delivered;
 
-    /** @param delivered told of each event once the room's connections have it, whether this node holds the room or not */
+    /**
+     * @param seen      told of each stored event before any connection has it, on every node
+     * @param delivered told of each event once the room's connections have it, whether this node holds the room or not
+     */
     RoomEvents(EventStore store, StoreWriter writer, Rooms rooms, Cluster cluster, Consumer<Set<Connection>> drop,
-               Consumer<RoomEvent> delivered) {
+               Consumer<RoomEvent> seen, Consumer<RoomEvent> delivered) {
         this.store = store;
         this.writer = writer;
         this.rooms = rooms;
         this.cluster = cluster;
         this.drop = drop;
+        this.seen = seen;
         this.delivered = delivered;
     }
 
@@ -80,6 +85,7 @@ final class RoomEvents {
     // on the writer's thread, in commit order: the other nodes hear of a room's events in seq order
     private void stored(Room room, Appended outcome, CompletableFuture<Published> published) {
         if (outcome instanceof Appended.Stored stored) {
+            seen.accept(stored.event());
             cluster.tell(new ClusterMessage.Stored(stored.event()));
             room.deliveries().put(() -> {
                 try {
@@ -105,6 +111,7 @@ final class RoomEvents {
 
     /** An event another node stored: delivered here in turn, if this node holds the room. */
     void storedElsewhere(RoomEvent event) {
+        seen.accept(event);
         rooms.loaded(event.room()).ifPresentOrElse(room -> room.deliveries().put(() -> {
             deliver(room, event);
             delivered.accept(event);
@@ -136,6 +143,7 @@ final class RoomEvents {
             if (missed.isEmpty()) {
                 return; // not stored after all: nothing to wait for
             }
+            missed.forEach(seen);
             drop.accept(room.deliver(missed).dropped());
         }
     }

@@ -2,6 +2,7 @@ package dev.chatwar.cluster;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,6 +37,10 @@ public final class ClusterCodec {
             }
             if (event.messageId() != null) {
                 json.add("messageId", event.messageId());
+            }
+            if (event.act() != null) {
+                json.add("action", event.act().action().name()).add("target", event.act().target().value());
+                addIfSet(json, "until", event.act().until() == null ? null : event.act().until().toString());
             }
         } else if (message instanceof ClusterMessage.Presence presence) {
             json.add("t", "presence").add("room", presence.room().value()).add("user", presence.user().value())
@@ -76,7 +81,7 @@ public final class ClusterCodec {
                         json.containsKey("messageId") ? json.getJsonNumber("messageId").longValue() : null,
                         Instant.parse(json.getString("sentAt")), json.getBoolean("retracted"),
                         json.getBoolean("edited"), json.getString("clientId", null),
-                        json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of()));
+                        json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of(), act(json)));
                 case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
                         json.getBoolean("present"));
                 case "typing" -> new ClusterMessage.Typing(room(json), new UserName(json.getString("user")));
@@ -109,6 +114,15 @@ public final class ClusterCodec {
         Set<UserName> users = new LinkedHashSet<>();
         json.getJsonArray(field).getValuesAs(JsonString.class).forEach(user -> users.add(new UserName(user.getString())));
         return users;
+    }
+
+    private static ModeratorAct act(JsonObject json) {
+        if (!json.containsKey("action")) {
+            return null;
+        }
+        String until = json.getString("until", null);
+        return new ModeratorAct(ModeratorAct.Action.valueOf(json.getString("action")),
+                new UserName(json.getString("target")), until == null ? null : Instant.parse(until));
     }
 
     private static void addIfSet(JsonObjectBuilder json, String key, String value) {

@@ -34,6 +34,14 @@ public sealed interface Append {
     record Edit(RoomName room, UserName author, long messageId, String text, Instant sentAt) implements Append {
     }
 
+    /**
+     * A moderator's act on a user in the room; {@code reason} may be null. It changes the room's rules in the same
+     * transaction, and a kick or a ban ends the target's membership there too.
+     */
+    record Moderation(RoomName room, UserName author, ModeratorAct act, String reason, Instant sentAt)
+            implements Append {
+    }
+
     /** Takes a live message's text away for good, its edits' too. */
     record Retraction(RoomName room, UserName author, long messageId, Instant sentAt) implements Append {
     }

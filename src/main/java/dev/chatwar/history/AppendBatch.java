@@ -75,6 +75,10 @@ final class AppendBatch {
         if (append instanceof Append.Edit edit) {
             return edit(edit);
         }
+        if (append instanceof Append.Moderation moderation) {
+            new ModerationRows(em).apply(moderation);
+            return persist(moderation, RoomEvent.Kind.MODERATION, moderation.reason(), null, null);
+        }
         return retraction((Append.Retraction) append);
     }
 
@@ -175,7 +179,8 @@ final class AppendBatch {
             head.take(seq);
         }
         StoredEvent event = new StoredEvent(append.room(), seq, kind, append.author(), text, messageId,
-                append.sentAt(), clientId, append instanceof Append.Message message ? message.mentions() : List.of());
+                append.sentAt(), clientId, append instanceof Append.Message message ? message.mentions() : List.of(),
+                append instanceof Append.Moderation moderation ? moderation.act() : null);
         em.persist(event);
         return event;
     }

@@ -2,6 +2,7 @@ package dev.chatwar.history;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,15 @@ public interface EventStore {
 
     /** The newest event of each room that has one. */
     List<RoomEvent> lastEvents(Collection<RoomName> rooms);
+
+    /** Who runs the room, and its bans and mutes (those over included), as its moderation events left them. */
+    RoomRules rules(RoomName room);
+
+    /**
+     * Makes the user the room's owner, if it has none yet: true when it did. Of two users claiming a room at once,
+     * one wins; the other's claim fails, or throws on commit.
+     */
+    boolean claimOwner(RoomName room, UserName user, Instant at);
 
     /** The room is no longer held in memory: whatever the store keeps of it besides the database may go. */
     default void forget(RoomName room) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -163,5 +164,20 @@ public class JpaEventStore implements EventStore {
                 .getResultStream()
                 .map(StoredEvent::toEvent)
                 .toList();
+    }
+
+    @Override
+    public RoomRules rules(RoomName room) {
+        return ModerationRows.read(em, room.value());
+    }
+
+    @Override
+    public boolean claimOwner(RoomName room, UserName user, Instant at) {
+        if (em.find(StoredOwner.class, room.value()) != null) {
+            return false;
+        }
+        em.persist(new StoredOwner(room.value(), user.value(), at));
+        em.flush();
+        return true;
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One entry of a room's stored stream: a message, or the edit or retraction of one. {@code seq} numbers a room's
+ * One entry of a room's stored stream: a message, the edit or retraction of one, or a moderator's act. {@code seq} numbers a room's
  * events 1, 2, 3 … with no gap; {@code id} is unique across rooms.
  *
  * @param text      the message's (latest) text, or an edit's new text; null for a retraction, and for a
@@ -16,27 +16,39 @@ import java.util.List;
  * @param edited    for a message, whether its text has since been edited
  * @param clientId  for a message, the id its author's client gave it, if any; unique per author
  * @param mentions  for a message, the members it mentions by {@code @name}, as registered; empty otherwise
+ * @param act       for a moderation event, what the moderator (its author) did; its text is the reason, if given
  */
 public record RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text,
                         Long messageId, Instant sentAt, boolean retracted, boolean edited, String clientId,
-                        List<UserName> mentions) {
+                        List<UserName> mentions, ModeratorAct act) {
 
     public RoomEvent {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
+    /** An event that is no moderator's act. */
+    public RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text, Long messageId,
+                     Instant sentAt, boolean retracted, boolean edited, String clientId, List<UserName> mentions) {
+        this(id, room, seq, kind, author, text, messageId, sentAt, retracted, edited, clientId, mentions, null);
+    }
+
     /** An event that mentions nobody. */
     public RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text, Long messageId,
                      Instant sentAt, boolean retracted, boolean edited, String clientId) {
-        this(id, room, seq, kind, author, text, messageId, sentAt, retracted, edited, clientId, List.of());
+        this(id, room, seq, kind, author, text, messageId, sentAt, retracted, edited, clientId, List.of(), null);
     }
 
     /** A client's id for its message is at most this long. */
     public static final int MAX_CLIENT_ID_LENGTH = 64;
 
-    public enum Kind { MESSAGE, EDIT, RETRACTION }
+    public enum Kind { MESSAGE, EDIT, RETRACTION, MODERATION }
 
     public boolean isMessage() {
         return kind == Kind.MESSAGE;
+    }
+
+    /** Whether this event takes a user out of the room: a kick or a ban. */
+    public boolean endsMembership() {
+        return act != null && act.action().endsMembership();
     }
 }

@@ -89,11 +89,28 @@ public class StoredEvent {
     @Column(length = MENTIONS_LENGTH)
     private String mentions;
 
+    // a moderation event's act (db/migration/V11__moderation.sql); null on the others
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private ModeratorAct.Action action;
+
+    @Column(length = UserName.MAX_LENGTH)
+    private String target;
+
+    @Column(name = "until_at")
+    @Convert(converter = UtcOffsetInstantConverter.class)
+    private Instant until;
+
     protected StoredEvent() {
     }
 
     StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
-                Instant sentAt, String clientId, List<UserName> mentions) {
+                Instant sentAt, String clientId, List<UserName> mentions, ModeratorAct act) {
+        if (act != null) {
+            this.action = act.action();
+            this.target = act.target().value();
+            this.until = act.until();
+        }
         this.mentions = mentions.isEmpty() ? null
                 : mentions.stream().map(UserName::value).collect(Collectors.joining(" "));
         this.room = room.value();
@@ -132,6 +149,7 @@ public class StoredEvent {
     RoomEvent toEvent() {
         return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
                 retracted, edited, clientId, mentions == null ? List.of()
-                : Arrays.stream(mentions.split(" ")).map(UserName::new).toList());
+                : Arrays.stream(mentions.split(" ")).map(UserName::new).toList(),
+                action == null ? null : new ModeratorAct(action, new UserName(target), until));
     }
 }

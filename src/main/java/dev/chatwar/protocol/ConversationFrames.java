@@ -74,7 +74,7 @@ public final class ConversationFrames {
     }
 
     private static void addPreview(JsonObjectBuilder json, RoomEvent event) {
-        String text = event.text();
+        String text = event.kind() == RoomEvent.Kind.MODERATION ? null : event.text(); // a reason is no message
         if (text == null) {
             json.addNull("preview");
         } else if (text.length() <= PREVIEW_LENGTH) {

@@ -51,8 +51,13 @@ public final class Frames {
 
     /** {@code ref} null: the user left the room from another connection, or on another node. */
     public String left(RoomName room, String ref) {
-        return withRef(JSON.createObjectBuilder().add("type", "left").add("room", room.value()), ref)
-                .build().toString();
+        return left(room, ref, null);
+    }
+
+    /** {@code reason}: {@code kicked} or {@code banned} when a moderator took the user out; else null. */
+    public String left(RoomName room, String ref, String reason) {
+        JsonObjectBuilder left = withRef(JSON.createObjectBuilder().add("type", "left").add("room", room.value()), ref);
+        return (reason == null ? left : left.add("reason", reason)).build().toString();
     }
 
     /** The reply to an invitation: the user may now enter the room. */
@@ -127,6 +132,7 @@ public final class Frames {
             case MESSAGE -> "message";
             case EDIT -> "edited";
             case RETRACTION -> "retracted";
+            case MODERATION -> "moderation";
         };
     }
 
@@ -172,6 +178,9 @@ public final class Frames {
                 .add("seq", event.seq())
                 .add("user", event.author().value())
                 .add("sentAt", event.sentAt().toString());
+        if (event.act() != null) {
+            return addAct(json, event);
+        }
         if (!event.isMessage()) {
             json.add("messageId", event.messageId());
         }
@@ -191,6 +200,15 @@ public final class Frames {
             addMentions(json, event);
         }
         return json;
+    }
+
+    // the author is the moderator; the text, if any, the reason
+    private static JsonObjectBuilder addAct(JsonObjectBuilder json, RoomEvent event) {
+        json.add("action", event.act().action().wireName()).add("target", event.act().target().value());
+        if (event.act().until() != null) {
+            json.add("until", event.act().until().toString());
+        }
+        return event.text() == null ? json : json.add("reason", event.text());
     }
 
     static JsonObjectBuilder withRef(JsonObjectBuilder json, String ref) {

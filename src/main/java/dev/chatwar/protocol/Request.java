@@ -4,6 +4,7 @@ import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.ModeratorAct;
 
 /** A client's request frame, parsed and validated. {@code ref} is the client's own reference, echoed back. */
 public sealed interface Request {
@@ -55,5 +56,17 @@ public sealed interface Request {
     }
 
     record History(RoomName room, HistoryQuery query, String ref) implements Request {
+    }
+
+    /**
+     * A moderator's act on a user in the room. {@code durationSeconds}: for a ban or a mute, how long it lasts
+     * (null: until lifted); {@code reason}, when given, is shown to the room with the act.
+     */
+    record Moderate(RoomName room, ModeratorAct.Action action, UserName user, Long durationSeconds, String reason,
+                    String ref) implements Request {
+
+        /** The longest ban or mute with an end: a year. Longer ones last until lifted. */
+        public static final long MAX_DURATION_SECONDS = 365L * 24 * 3600;
+        public static final int MAX_REASON_LENGTH = 200;
     }
 }

@@ -6,6 +6,7 @@ import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -39,6 +40,7 @@ public final class RequestParser {
                 case "edit" -> new Request.Edit(id(json), new MessageText(string(json, "text")), ref);
                 case "history" -> new Request.History(room(json), HistoryQuery.of(optionalInteger(json, "before"),
                         optionalInteger(json, "after"), optionalInteger(json, "limit")), ref);
+                case "moderate" -> moderate(room(json), json, ref);
                 default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
             };
         } catch (ChatException e) {
@@ -87,6 +89,45 @@ public final class RequestParser {
         }
         throw new ChatException(ErrorCode.INVALID_FIELD,
                 "clientId must be a string of 1 to " + RoomEvent.MAX_CLIENT_ID_LENGTH + " characters");
+    }
+
+    private static Request.Moderate moderate(RoomName room, JsonObject json, String ref) {
+        String name = string(json, "action");
+        ModeratorAct.Action action = ModeratorAct.Action.ofWireName(name).orElseThrow(() -> new ChatException(
+                ErrorCode.INVALID_FIELD, "action must be one of kick, ban, unban, mute, unmute, promote, demote"));
+        Long duration = optionalInteger(json, "duration");
+        if (duration != null && !action.takesDuration()) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "only a ban or a mute takes a duration");
+        }
+        return new Request.Moderate(room, action, user(json), duration(duration), reason(json), ref);
+    }
+
+    /** A ban's or a mute's duration in seconds, 1 up to a year; null (until lifted) stays null. */
+    public static Long duration(Long seconds) {
+        if (seconds != null && (seconds < 1 || seconds > Request.Moderate.MAX_DURATION_SECONDS)) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "duration must be from 1 to "
+                    + Request.Moderate.MAX_DURATION_SECONDS + " seconds");
+        }
+        return seconds;
+    }
+
+    /** The optional {@code reason} of a moderator's act: at most 200 characters, not blank. */
+    public static String reason(JsonObject json) {
+        JsonValue value = json.get("reason");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s && !s.getString().isBlank()
+                && s.getString().length() <= Request.Moderate.MAX_REASON_LENGTH) {
+            return s.getString();
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD,
+                "reason must be a string of 1 to " + Request.Moderate.MAX_REASON_LENGTH + " characters");
+    }
+
+    /** A user name field that must be present. */
+    public static UserName requiredUser(JsonObject json) {
+        return user(json);
     }
 
     private static JsonObject readObject(String frame) {

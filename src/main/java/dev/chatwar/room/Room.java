@@ -164,12 +164,18 @@ public final class Room {
             if (event.seq() == lastSeq + 1) {
                 lastSeq = event.seq();
                 occupants.fanOut(event, failed);
+                if (event.endsMembership()) {
+                    accessChanges++; // a join that checked the target's access before this checks it again
+                }
             }
         }
         return new Delivery(occupants.settle(failed), false);
     }
 
-    /** How often who may enter changed (the room was made private): a check made before may be stale. */
+    /**
+     * How often who may enter changed (the room was made private, a member left, was kicked or banned): a check
+     * made before may be stale.
+     */
     public synchronized int accessChanges() {
         return accessChanges;
     }

@@ -4,16 +4,16 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
-import dev.chatwar.history.RoomEvent;
 import dev.chatwar.base.Mentions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who may do what where. Anyone signed in may enter a public room; only its two users a direct-message room;
- * only invited members a private room. Moderators may retract anyone's message.
+ * only invited members a private room.
  */
 public final class RoomAccess {
 
@@ -85,8 +85,23 @@ public final class RoomAccess {
         directory.addMember(room, invitee, at);
     }
 
-    public boolean mayRetract(UserName user, RoomEvent message) {
-        return message.author().equals(user) || moderators.contains(user);
+    /** The server's moderators (system property {@code chat.moderators}), who may act in any room. */
+    public Set<UserName> serverModerators() {
+        return moderators;
+    }
+
+    /** Whether the user is a member of the room now: of a private room, let in; of another, joined and not left. */
+    public boolean isMember(UserName user, RoomName room) {
+        if (room.equals(RoomName.LOBBY)) {
+            return true;
+        }
+        return !room.isDirect() && directory.isPrivate(room) ? directory.isMember(room, user)
+                : directory.hasMembership(room, user);
+    }
+
+    /** The user of that name in any case, as registered, if one exists. */
+    public Optional<UserName> registered(UserName name) {
+        return directory.usersNamed(List.of(name.key())).stream().findFirst();
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.history.RoomRules;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -64,5 +66,15 @@ public class ForwardingStore implements EventStore {
     @Override
     public List<RoomEvent> lastEvents(Collection<RoomName> rooms) {
         return store.lastEvents(rooms);
+    }
+
+    @Override
+    public RoomRules rules(RoomName room) {
+        return store.rules(room);
+    }
+
+    @Override
+    public boolean claimOwner(RoomName room, UserName user, Instant at) {
+        return store.claimOwner(room, user, at);
     }
 }

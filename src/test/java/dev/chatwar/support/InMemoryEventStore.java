@@ -8,22 +8,37 @@ import dev.chatwar.history.Append;
 import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
+import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
+import dev.chatwar.history.RoomRules;
+import dev.chatwar.history.Sanction;
+import dev.chatwar.room.RoomDirectory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
 
 /** An event store in memory for unit tests, with the same rules as the JPA one, and a switch to make it fail. */
 public final class InMemoryEventStore implements EventStore {
 
     private final List<RoomEvent> events = new ArrayList<>();
     private final Map<String, Long> readPositions = new HashMap<>();
+    private final Map<RoomName, UserName> owners = new HashMap<>();
+    private RoomDirectory memberships;
     private boolean failing;
     private int commits;
+
+    /** Where a kick or a ban ends the target's membership, as the JPA store's transaction does. */
+    public synchronized void endsMembershipsIn(RoomDirectory directory) {
+        this.memberships = directory;
+    }
 
     public synchronized void failing(boolean failing) {
         this.failing = failing;
@@ -94,6 +109,13 @@ public final class InMemoryEventStore implements EventStore {
                     edit.text(), null, message.sentAt(), false, true, message.clientId()));
             return stored(new RoomEvent(id, edit.room(), seq, RoomEvent.Kind.EDIT, edit.author(), edit.text(),
                     edit.messageId(), edit.sentAt(), false, false, null));
+        }
+        if (append instanceof Append.Moderation moderation) {
+            if (moderation.act().action().endsMembership() && memberships != null) {
+                memberships.leave(moderation.room(), moderation.act().target());
+            }
+            return stored(new RoomEvent(id, moderation.room(), seq, RoomEvent.Kind.MODERATION, moderation.author(),
+                    moderation.reason(), null, moderation.sentAt(), false, false, null, List.of(), moderation.act()));
         }
         Append.Retraction retraction = (Append.Retraction) append;
         long messageId = retraction.messageId();
@@ -169,6 +191,45 @@ public final class InMemoryEventStore implements EventStore {
         events.stream().filter(e -> rooms.contains(e.room())).forEach(e -> last.merge(e.room(), e,
                 (one, other) -> one.seq() > other.seq() ? one : other));
         return List.copyOf(last.values());
+    }
+
+    /** The rules as the room's moderation events, replayed in order, leave them. */
+    @Override
+    public synchronized RoomRules rules(RoomName room) {
+        failIfFailing();
+        Set<UserName> moderators = new HashSet<>();
+        Map<UserName, Sanction> bans = new LinkedHashMap<>();
+        Map<UserName, Sanction> mutes = new LinkedHashMap<>();
+        for (RoomEvent event : events) {
+            if (!event.room().equals(room) || event.act() == null) {
+                continue;
+            }
+            ModeratorAct act = event.act();
+            Sanction sanction = new Sanction(act.target(), event.author(), event.sentAt(), act.until(), event.text());
+            switch (act.action()) {
+                case BAN -> {
+                    moderators.remove(act.target());
+                    bans.remove(act.target());
+                    bans.put(act.target(), sanction);
+                }
+                case UNBAN -> bans.remove(act.target());
+                case MUTE -> {
+                    mutes.remove(act.target());
+                    mutes.put(act.target(), sanction);
+                }
+                case UNMUTE -> mutes.remove(act.target());
+                case PROMOTE -> moderators.add(act.target());
+                case DEMOTE -> moderators.remove(act.target());
+                case KICK -> { }
+            }
+        }
+        return new RoomRules(owners.get(room), moderators, List.copyOf(bans.values()), List.copyOf(mutes.values()));
+    }
+
+    @Override
+    public synchronized boolean claimOwner(RoomName room, UserName user, Instant at) {
+        failIfFailing();
+        return owners.putIfAbsent(room, user) == null;
     }
 
     private void failIfFailing() {
