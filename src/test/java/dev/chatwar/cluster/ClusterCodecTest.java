@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.history.RoomEvent;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,12 @@ class ClusterCodecTest {
                         null, at, false, true, "c-1")),
                 new ClusterMessage.Stored(new RoomEvent(8, ROOM, 4, RoomEvent.Kind.RETRACTION, ALICE, null, 7L, at,
                         false, false, null)),
+                new ClusterMessage.Stored(new RoomEvent(9, ROOM, 5, RoomEvent.Kind.MODERATION, ALICE, "spam", null, at,
+                        false, false, null, List.of(), new ModeratorAct(ModeratorAct.Action.MUTE, new UserName("bob"),
+                        at.plusSeconds(600)))),
+                new ClusterMessage.Stored(new RoomEvent(10, ROOM, 6, RoomEvent.Kind.MODERATION, ALICE, null, null, at,
+                        false, false, null, List.of(), new ModeratorAct(ModeratorAct.Action.KICK, new UserName("bob"),
+                        null))),
                 new ClusterMessage.Presence(ROOM, ALICE, true),
                 new ClusterMessage.Typing(ROOM, ALICE),
                 new ClusterMessage.Receipt(ROOM, ALICE, 42),
