@@ -1,7 +1,5 @@
 package dev.chatwar.boundary;
 
-import dev.chatwar.base.ChatException;
-import dev.chatwar.base.ErrorCode;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
@@ -65,9 +63,7 @@ public class AccountResource {
     // each costs two password hashes at most: they count against the user's frame rate, as a frame would
     private AuthSession admitted() {
         AuthSession session = authentication.require(request);
-        if (!runtime.rateLimits().admitUser(session.user())) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "too many requests; slow down");
-        }
+        runtime.rateLimits().requireUser(session.user());
         return session;
     }
 }

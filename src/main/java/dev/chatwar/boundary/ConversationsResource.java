@@ -1,7 +1,5 @@
 package dev.chatwar.boundary;
 
-import dev.chatwar.base.ChatException;
-import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.UserName;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
@@ -34,9 +32,7 @@ public class ConversationsResource {
     public String list(@QueryParam("limit") String limit) {
         UserName user = authentication.require(request).user();
         int most = RequestParser.conversationLimit(RequestParser.integerParameter("limit", limit));
-        if (!runtime.rateLimits().admitUser(user)) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "too many requests; slow down");
-        }
+        runtime.rateLimits().requireUser(user);
         return runtime.chat().queries().conversations(user, most).toString();
     }
 }

@@ -71,9 +71,7 @@ public class MessagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("room") String room, String body) {
         AuthSession session = authentication.require(request);
-        if (!runtime.rateLimits().admitUser(session.user())) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
-        }
+        runtime.rateLimits().requireUser(session.user());
         Published published = stored(runtime.chat().publish(session.user(),
                 parser.posted(RoomName.parse(room), body)));
         return Response.status(published.duplicate() ? Response.Status.OK : Response.Status.CREATED)

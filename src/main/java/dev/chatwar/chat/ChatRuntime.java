@@ -1,6 +1,6 @@
 package dev.chatwar.chat;
 
-import dev.chatwar.base.UserName;
+import dev.chatwar.base.ServerModerators;
 import dev.chatwar.cluster.Cluster;
 import dev.chatwar.cluster.ClusterMessage;
 import dev.chatwar.cluster.ClusterSettings;
@@ -19,10 +19,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,7 +31,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /** Holds the application's one {@link Chat} and closes every connection when the application stops. */
 @ApplicationScoped
@@ -54,9 +51,6 @@ public class ChatRuntime {
     public static final int DEFAULT_REQUEST_THREADS = 16;
     /** System property: threads that queue rooms' events to their members; default, the processors' count. */
     public static final String FAN_OUT_THREADS = "chat.threads.fan-out";
-
-    /** System property: comma-separated names of the users who may retract anyone's message. */
-    public static final String MODERATORS = "chat.moderators";
 
     /** System property: how often, in seconds, idle rooms are looked for; one idle at two sweeps in a row is dropped. */
     public static final String ROOM_SWEEP_SECONDS = "chat.room-sweep-seconds";
@@ -97,7 +91,7 @@ public class ChatRuntime {
 
     @PostConstruct
     void start() {
-        RoomAccess access = new RoomAccess(directory, moderators());
+        RoomAccess access = new RoomAccess(directory, ServerModerators.fromSystemProperty());
         long outboxCapacity = Long.getLong(OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY);
         ClusterSettings settings = ClusterSettings.fromSystemProperties().orElse(null);
         storeWriter = pool("chat-store-writer", 1);
@@ -171,14 +165,6 @@ public class ChatRuntime {
 
     private static int cores() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    private static Set<UserName> moderators() {
-        return Arrays.stream(System.getProperty(MODERATORS, "").split(","))
-                .map(String::strip)
-                .filter(UserName::isValid)
-                .map(UserName::new)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void everySecond() {

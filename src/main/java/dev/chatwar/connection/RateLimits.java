@@ -1,5 +1,7 @@
 package dev.chatwar.connection;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.UserName;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -58,6 +60,13 @@ public final class RateLimits {
     public boolean admitUser(UserName user) {
         long now = nanoTime.getAsLong();
         return userBucket(user, now).take(now);
+    }
+
+    /** Refuses with {@code rate_limited} an HTTP request past the user's frame rate: it counts as a frame would. */
+    public void requireUser(UserName user) {
+        if (!admitUser(user)) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "too many requests; slow down");
+        }
     }
 
     private TokenBucket userBucket(UserName user, long now) {

@@ -51,4 +51,16 @@ public interface AccountStore {
     long ticketCount(UserName user, Instant now);
 
     int deleteExpiredTickets(Instant now);
+
+    /** Bans the user from the server, or replaces its ban; removes every session of the user: their ids. */
+    List<String> banFromServer(ServerBan ban);
+
+    /** Lifts the user's server ban; false when it had none. */
+    boolean liftServerBan(UserName user);
+
+    /** The user's server ban, over or not. */
+    Optional<ServerBan> serverBan(UserName user);
+
+    /** The newest server bans, over or not, at most {@code max}. */
+    List<ServerBan> serverBans(int max);
 }

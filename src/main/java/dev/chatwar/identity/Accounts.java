@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accounts and sign-in: registration, password login that yields a bearer token, the sessions those tokens
@@ -58,12 +59,16 @@ public final class Accounts {
     public static final int DEFAULT_REGISTRATIONS_PER_ADDRESS = 20;
     public static final Duration REGISTRATION_PAUSE = Duration.ofMinutes(10);
 
+    private final ServerBans serverBans;
+
     public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime) {
-        this(store, passwords, clock, maxLifetime, DEFAULT_REGISTRATIONS_PER_ADDRESS);
+        this(store, passwords, clock, maxLifetime, DEFAULT_REGISTRATIONS_PER_ADDRESS, Set.of());
     }
 
+    /** @param serverModerators the users who may ban others from the server */
     public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime,
-                    int registrationsPerAddress) {
+                    int registrationsPerAddress, Set<UserName> serverModerators) {
+        this.serverBans = new ServerBans(store, serverModerators, clock, verified);
         this.registrations = new FailureCounts(registrationsPerAddress, REGISTRATION_PAUSE, LoginThrottle.TRACKED_KEYS);
         this.store = store;
         this.passwords = passwords;
@@ -97,6 +102,7 @@ public final class Accounts {
             throw new ChatException(ErrorCode.INVALID_FIELD, "ttlSeconds must be positive");
         }
         AccountStore.Registered account = check.verify(name, password, address, deviceCookie);
+        serverBans.requireNotBanned(account.name());
         String stored = account.passwordHash();
         UserName registered = account.name(); // as its user spelled it, whatever the case typed now
         Duration granted = lifetime == null || lifetime.compareTo(maxLifetime) > 0 ? maxLifetime : lifetime;
@@ -128,6 +134,10 @@ public final class Accounts {
         List<String> ended = store.closeAccount(session.user(), PasswordCheck.CLOSED);
         ended.forEach(verified::forget);
         return ended;
+    }
+
+    public ServerBans serverBans() {
+        return serverBans;
     }
 
     public SignInCounts signIns() {

@@ -2,6 +2,7 @@ package dev.chatwar.identity;
 
 import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.ServerModerators;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -49,7 +50,8 @@ public class Authentication {
         accounts = new Accounts(store,
                 new PasswordHash(Integer.getInteger(PasswordHash.ITERATIONS, PasswordHash.DEFAULT_ITERATIONS)),
                 Clock.systemUTC(), Duration.ofSeconds(Long.getLong(SESSION_LIFETIME, DEFAULT_SESSION_LIFETIME)),
-                Integer.getInteger(Accounts.REGISTRATIONS_PER_ADDRESS, Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS));
+                Integer.getInteger(Accounts.REGISTRATIONS_PER_ADDRESS, Accounts.DEFAULT_REGISTRATIONS_PER_ADDRESS),
+                ServerModerators.fromSystemProperty());
         origins = OriginPolicy.fromSystemProperty();
         cleanup = scheduler.scheduleWithFixedDelay(this::forgetExpired, 10, 10, TimeUnit.MINUTES);
     }

@@ -118,4 +118,37 @@ public class JpaAccountStore implements AccountStore {
     public int deleteExpiredTickets(Instant now) {
         return em.createNamedQuery(StoredTicket.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     }
+
+    @Override
+    public List<String> banFromServer(ServerBan ban) {
+        StoredServerBan row = em.find(StoredServerBan.class, ban.user().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new StoredServerBan(ban.user().value());
+            row.set(ban);
+            em.persist(row);
+        } else {
+            row.set(ban);
+        }
+        return endSessions(ban.user(), null);
+    }
+
+    @Override
+    public boolean liftServerBan(UserName user) {
+        StoredServerBan row = em.find(StoredServerBan.class, user.value());
+        if (row != null) {
+            em.remove(row);
+        }
+        return row != null;
+    }
+
+    @Override
+    public Optional<ServerBan> serverBan(UserName user) {
+        return Optional.ofNullable(em.find(StoredServerBan.class, user.value())).map(StoredServerBan::toBan);
+    }
+
+    @Override
+    public List<ServerBan> serverBans(int max) {
+        return em.createNamedQuery(StoredServerBan.NEWEST, StoredServerBan.class).setMaxResults(max)
+                .getResultStream().map(StoredServerBan::toBan).toList();
+    }
 }

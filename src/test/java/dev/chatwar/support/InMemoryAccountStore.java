@@ -3,6 +3,7 @@ package dev.chatwar.support;
 import dev.chatwar.base.UserName;
 import dev.chatwar.identity.AccountStore;
 import dev.chatwar.identity.AuthSession;
+import dev.chatwar.identity.ServerBan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -128,5 +129,34 @@ public final class InMemoryAccountStore implements AccountStore {
 
     public int sessionCount() {
         return sessions.size();
+    }
+
+    private final Map<UserName, ServerBan> serverBans = new java.util.LinkedHashMap<>();
+
+    @Override
+    public synchronized List<String> banFromServer(ServerBan ban) {
+        serverBans.remove(ban.user());
+        serverBans.put(ban.user(), ban);
+        List<String> ended = sessions.values().stream().filter(session -> session.user().equals(ban.user()))
+                .map(AuthSession::id).toList();
+        ended.forEach(this::deleteSession);
+        return ended;
+    }
+
+    @Override
+    public synchronized boolean liftServerBan(UserName user) {
+        return serverBans.remove(user) != null;
+    }
+
+    @Override
+    public synchronized Optional<ServerBan> serverBan(UserName user) {
+        return Optional.ofNullable(serverBans.get(user));
+    }
+
+    @Override
+    public synchronized List<ServerBan> serverBans(int max) {
+        List<ServerBan> newest = new java.util.ArrayList<>(serverBans.values());
+        java.util.Collections.reverse(newest);
+        return newest.stream().limit(max).toList();
     }
 }
