@@ -30,11 +30,15 @@ public final class ServerBans {
         this.verified = verified;
     }
 
+    /** A ban given, and the ids of the sessions it ended, whose sockets the caller closes. */
+    public record Banned(ServerBan ban, List<String> endedSessions) {
+    }
+
     /**
-     * Bans the target, for {@code durationSeconds} or until lifted (null): the ids of the sessions it ended, whose
-     * sockets the caller closes. A server moderator cannot ban another, nor itself.
+     * Bans the target (its name in any case), for {@code durationSeconds} or until lifted (null). A server
+     * moderator cannot ban another, nor itself.
      */
-    public List<String> ban(UserName actor, UserName target, Long durationSeconds, String reason) {
+    public Banned ban(UserName actor, UserName target, Long durationSeconds, String reason) {
         requireServerModerator(actor);
         UserName registered = store.account(target).map(AccountStore.Registered::name).orElseThrow(() ->
                 new ChatException(ErrorCode.NOT_FOUND, "no user named '" + target + "'"));
@@ -42,10 +46,11 @@ public final class ServerBans {
             throw new ChatException(ErrorCode.NOT_ALLOWED, "a server moderator cannot be banned from the server");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<String> ended = store.banFromServer(new ServerBan(registered, actor, now,
-                durationSeconds == null ? null : now.plusSeconds(durationSeconds), reason));
+        ServerBan ban = new ServerBan(registered, actor, now,
+                durationSeconds == null ? null : now.plusSeconds(durationSeconds), reason);
+        List<String> ended = store.banFromServer(ban);
         ended.forEach(verified::forget);
-        return ended;
+        return new Banned(ban, ended);
     }
 
     /** Lifts the user's ban: {@code no_change} if it had none in force. */

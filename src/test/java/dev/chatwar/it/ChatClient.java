@@ -5,6 +5,7 @@ import org.awaitility.core.ConditionFactory;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -202,6 +203,16 @@ public class ChatClient {
 
     public JsonObject edit(long messageId, String text) {
         return request(Json.createObjectBuilder().add("type", "edit").add("id", messageId).add("text", text).build());
+    }
+
+    /** A moderator's act on {@code target} in the room; {@code extra}: more fields, such as duration and reason. */
+    public JsonObject moderate(String room, String action, String target, JsonObject extra) {
+        return request(Json.createObjectBuilder(extra).add("type", "moderate").add("room", room).add("action", action)
+                .add("user", target).build());
+    }
+
+    public JsonObject moderate(String room, String action, String target) {
+        return moderate(room, action, target, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     public JsonObject retract(long messageId) {
