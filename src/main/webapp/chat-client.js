@@ -3,7 +3,7 @@
 //   import { ChatClient } from './chat-client.js';
 //   const chat = new ChatClient();                  // the server this page came from, signed in by cookie
 //   await chat.signIn('alice', 'correct horse');
-//   chat.addEventListener('event', (e) => console.log(e.detail));   // message, edited, retracted
+//   chat.addEventListener('event', (e) => console.log(e.detail));   // message, edited, retracted, moderation
 //   chat.connect();
 //   await chat.join('team');
 //   await chat.send('team', 'hello');               // resolves with the ack, once the server stored it
@@ -15,7 +15,8 @@
 //
 //   const list = await chat.conversations();       // [{ room, kind, with, last, unread, mentions, … }]
 //   chat.addEventListener('activity', (e) => …);   // from then on: new messages in rooms not joined here
-//   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device
+//   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device, or a
+//                                                  // moderator took it out (detail.reason: kicked, banned)
 //
 // The account: `await chat.changePassword(current, next)` signs out the user's other devices;
 // `await chat.closeAccount(password)` closes it. A device signed out gets `signedout` with the server's
@@ -244,6 +245,17 @@ export class ChatClient extends EventTarget {
         return this.request({ type: 'retract', id });
     }
 
+    /**
+     * A moderator's act (docs/protocol.md, Moderation): `action` is kick, ban, unban, mute, unmute, promote or
+     * demote; `duration` (seconds) and `reason` are optional. Resolves with the ack of the stored event.
+     */
+    moderate(room, action, user, { duration, reason } = {}) {
+        const frame = { type: 'moderate', room, action, user };
+        if (duration) frame.duration = duration;
+        if (reason) frame.reason = reason;
+        return this.request(frame);
+    }
+
     invite(room, user) {
         return this.request({ type: 'invite', room, user });
     }
@@ -318,7 +330,8 @@ export class ChatClient extends EventTarget {
                 break;
             case 'message':
             case 'edited':
-            case 'retracted': {
+            case 'retracted':
+            case 'moderation': {
                 const room = this.rooms.get(frame.room);
                 if (room && frame.seq <= room.lastSeq) return; // seen before the reconnect
                 if (room) room.lastSeq = frame.seq;

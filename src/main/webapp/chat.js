@@ -188,10 +188,27 @@ function counted() {
     return left >= 0;
 }
 
+// "/mute @bob 10m flooding": a moderator's act on someone in the open room (docs/protocol.md, Moderation)
+const COMMANDS = { kick: 'kick', ban: 'ban', unban: 'unban', mute: 'mute', unmute: 'unmute', mod: 'promote', unmod: 'demote' };
+const UNITS = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function moderation(text) {
+    const found = /^\/(\w+)\s+@?([A-Za-z0-9._-]+)(?:\s+(\d+)([smhd]))?(?:\s+(.+))?$/s.exec(text.trim());
+    if (!found || !COMMANDS[found[1]]) return null;
+    const [, command, user, count, unit, reason] = found;
+    return { action: COMMANDS[command], user, duration: count ? Number(count) * UNITS[unit] : undefined, reason };
+}
+
 $('compose').onsubmit = (e) => {
     e.preventDefault();
     const text = $('text').value;
     if (!text.trim()) return;
+    const act = !view.editing && moderation(text);
+    if (act) {
+        chat.moderate(view.current, act.action, act.user, act)
+            .then(() => { $('text').value = ''; counted(); }, (problem) => say(problem.message));
+        return;
+    }
     if (!counted()) {
         field('compose', `A message holds at most ${MAX_TEXT} characters: shorten it or send it in parts.`);
         return;

@@ -4,10 +4,11 @@ import { $, PAGE, chat, mentionsMe, room, rooms, say, view } from './state.js';
 import { render } from './view.js';
 import { notify, retitle } from './notify.js';
 import { preview } from './forms.js';
+import { actText } from './message-list.js';
 
 function apply(name, event) {
     const events = room(name).events;
-    if (event.type === 'message') {
+    if (event.type === 'message' || event.type === 'moderation') {
         events.set(event.id, { ...event });
     } else {
         const message = events.get(event.messageId);
@@ -19,7 +20,7 @@ function apply(name, event) {
 function addPage(name, events) {
     const shown = room(name);
     for (const event of events) {
-        if (event.type === 'message' && !shown.events.has(event.id)) apply(name, event);
+        if ((event.type === 'message' || event.type === 'moderation') && !shown.events.has(event.id)) apply(name, event);
     }
     if (events.length) shown.oldest = Math.min(shown.oldest ?? Infinity, events[0].seq);
     if (events.length < PAGE) shown.complete = true;
@@ -152,6 +153,7 @@ chat.addEventListener('event', (e) => {
         if (event.room === view.current) $('announce').textContent = `${event.user}: ${preview(event.text)}`;
         tell(event);
     }
+    if (event.type === 'moderation' && event.target === chat.user) say(`In ${event.room}: ${actText(event)}`);
     shown.typing.delete(event.user);
     render(event.room === view.current ? (event.own ? 'bottom' : 'follow') : 'keep');
 });
@@ -169,7 +171,11 @@ chat.addEventListener('activity', (e) => {
     render('keep');
 });
 
-chat.addEventListener('left', (e) => forget(e.detail.room));
+chat.addEventListener('left', (e) => {
+    const { room: name, reason } = e.detail;
+    forget(name);
+    if (reason) say(`You were ${reason === 'banned' ? 'banned from' : 'removed from'} ${name} by a moderator.`);
+});
 
 chat.addEventListener('presence', (e) => {
     const { room: name, user, state } = e.detail;

@@ -26,7 +26,34 @@ function day(date) {
     return date.toLocaleDateString([], { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
+const DURATIONS = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+
+function lasting(m) {
+    if (!m.until) return m.action === 'ban' || m.action === 'mute' ? ' until lifted' : '';
+    const seconds = Math.round((new Date(m.until) - new Date(m.sentAt)) / 1000);
+    const [unit, name] = DURATIONS.find(([size]) => seconds >= size && seconds % size === 0) || [1, 'second'];
+    const count = seconds / unit;
+    return ` for ${count} ${name}${count === 1 ? '' : 's'}`;
+}
+
+const ACTS = {
+    kick: (m) => `${m.user} removed ${m.target} from the room`,
+    ban: (m) => `${m.user} banned ${m.target}`,
+    unban: (m) => `${m.user} lifted the ban of ${m.target}`,
+    mute: (m) => `${m.user} muted ${m.target}`,
+    unmute: (m) => `${m.user} unmuted ${m.target}`,
+    promote: (m) => `${m.user} made ${m.target} a moderator`,
+    demote: (m) => `${m.user} made ${m.target} a member again`,
+};
+
+/** A moderator's act, as a line of the timeline: "alice muted bob for 10 minutes: flooding". */
+export function actText(m) {
+    const told = (ACTS[m.action] || ((e) => `${e.user} acted on ${e.target}`))(m);
+    return `${told}${lasting(m)}${m.reason ? `: ${m.reason}` : ''}`;
+}
+
 function messageItem(m, { me, continued, onEdit, onRetract }) {
+    if (m.type === 'moderation') return item('moderation', actText(m));
     const mentioned = (m.mentions || []).includes(me);
     const li = item(['message', m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : '',
         mentioned ? 'mention' : '', continued ? 'continued' : ''].filter(Boolean).join(' '));
@@ -83,7 +110,7 @@ export function messageItems(messages, queued, { me, unreadAfter, onEdit, onRetr
             previous = null;
         }
         const continued = previous !== null && previous.user === m.user && !previous.retracted
-            && sent - new Date(previous.sentAt) < GROUP_MS;
+            && previous.type !== 'moderation' && m.type !== 'moderation' && sent - new Date(previous.sentAt) < GROUP_MS;
         items.push(messageItem(m, { me, continued, onEdit, onRetract }));
         previous = m;
     }

@@ -211,8 +211,10 @@ final class Requests {
     }
 
     private void invite(Connection connection, Request.Invite invite) {
-        access.requireEntry(connection.user(), invite.room());
-        access.registered(invite.user()).ifPresent(user -> moderating.requireNotBanned(user, invite.room()));
+        if (access.isPrivate(invite.room())) { // a member may not let back in whom a moderator banned
+            access.requireEntry(connection.user(), invite.room());
+            access.registered(invite.user()).ifPresent(user -> moderating.requireNotBanned(user, invite.room()));
+        }
         access.invite(connection.user(), invite.room(), invite.user(), chat.now());
         connection.send(frames.invited(invite.room(), invite.user(), invite.ref()));
         cluster.tell(new ClusterMessage.Invitation(invite.room(), invite.user(), connection.user()));

@@ -232,6 +232,32 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void aModeratorsCommandShowsInEveryTimelineAndTheTargetIsToldWhyItCannotWriteOrWasRemoved() {
+        String room = "mods-" + suffix;
+        String owner = "rosa-" + suffix;
+        String member = "sam-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 700).register(owner).join(room);
+             ChatPage bob = ChatPage.open(1000, 700).register(member).join(room)) {
+            alice.say("/mute @" + member + " 10m flooding");
+            String muted = owner + " muted " + member + " for 10 minutes: flooding";
+            ChatClient.waiting().until(() -> bob.moderationLines().equals(List.of(muted))
+                    && alice.moderationLines().equals(List.of(muted)));
+            ChatClient.waiting().until(() -> bob.note("problem"), ("In " + room + ": " + muted)::equals);
+            assertEquals("", alice.draft(), "the command was taken, not sent as a message");
+
+            bob.say("let me speak");
+            ChatClient.waiting().until(() -> bob.note("problem"), note -> note.startsWith("muted in room '" + room));
+            assertTrue(alice.texts().isEmpty(), "nothing of the muted user's reached the room");
+
+            alice.say("/kick @" + member + " off topic");
+            ChatClient.waiting().until(() -> bob.note("problem"),
+                    ("You were removed from " + room + " by a moderator.")::equals);
+            ChatClient.waiting().until(() -> !bob.roomList().contains(room));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void onAPhoneScreenThePageStillWorks() {
         try (ChatPage phone = ChatPage.open(390, 844).register("hal-" + suffix).join("phone-" + suffix)) {
             phone.say("from a phone");

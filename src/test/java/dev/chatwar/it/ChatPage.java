@@ -308,6 +308,13 @@ final class ChatPage implements AutoCloseable {
                 (List<String>) item.get("markup"))).toList();
     }
 
+    /** The moderators' acts as the timeline shows them, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> moderationLines() {
+        return (List<String>) page.evaluate("() => [...document.querySelectorAll('#messages li.moderation')]"
+                + ".map(li => li.textContent)");
+    }
+
     List<String> texts() {
         return messages().stream().map(Shown::text).toList();
     }
