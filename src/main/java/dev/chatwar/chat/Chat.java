@@ -2,9 +2,7 @@ package dev.chatwar.chat;
 
 import dev.chatwar.base.ChatException;
 import dev.chatwar.history.StoreWriter;
-import dev.chatwar.history.Append;
 import dev.chatwar.base.ErrorCode;
-import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.Timings;
 import dev.chatwar.base.UserName;
@@ -14,19 +12,15 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
-import dev.chatwar.history.HistoryQuery;
-import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.moderation.Moderation;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.Request;
-import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -60,6 +54,7 @@ public final class Chat {
     private final Queries queries;
     private final StoreWriter writer;
     private final Moderation moderation;
+    private final Messages messages;
     private volatile Consumer<String> sessionEnded = sessionId -> { };
 
     /** Where the chat's own work runs: the store's writer (one thread is enough) and the rooms' deliveries. */
@@ -99,6 +94,7 @@ public final class Chat {
             }
         });
         MessageChanges changes = new MessageChanges(store, access, events, moderation, this::now);
+        this.messages = new Messages(access, moderation, events, this::now);
         ConversationList conversations = new ConversationList(store, access);
         this.queries = new Queries(store, access, rooms, conversations, moderation);
         this.relay.relayFor(rooms, events, memberships);
@@ -187,22 +183,12 @@ public final class Chat {
      * message, as a duplicate. The author need not have joined the room, but must be let in.
      */
     public CompletableFuture<Published> publish(UserName author, Request.Send send) {
-        return events.append(message(author, send), () -> {
-            access.requireEntry(author, send.room());
-            moderation.requireMayWrite(author, send.room());
-        });
+        return messages.fromAnyone(author, send);
     }
 
-    /**
-     * A message as the store takes it, with the members it mentions; one in a direct-message room puts the room
-     * in both users' conversations again.
-     */
-    Append message(UserName author, Request.Send send) {
-        if (send.room().isDirect()) {
-            access.addDirectMembers(send.room(), now());
-        }
-        return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now(),
-                access.mentioned(author, send.room(), send.text().value()));
+    // from a connection that joined the room
+    CompletableFuture<Published> send(UserName author, Request.Send send) {
+        return messages.fromMember(author, send);
     }
 
     /** Where the store's commit times and the lag of other nodes' messages go from now on. */

@@ -183,12 +183,9 @@ final class Requests {
                 "too many frames; this one was dropped: slow down, or the connection is closed", parser.refOf(frame))));
     }
 
-    // a connection in the room was let in then, and a member who leaves is taken out of the room on every
-    // connection, on every node: no access check
     private CompletableFuture<?> send(Connection connection, Request.Send send) {
         joined(connection, send.room());
-        return answer(connection, send.ref(), events.append(chat.message(connection.user(), send),
-                () -> moderating.requireMayWrite(connection.user(), send.room())));
+        return answer(connection, send.ref(), chat.send(connection.user(), send));
     }
 
     void join(Connection connection, RoomName name, Long after, boolean receipts, boolean makePrivate,

@@ -150,6 +150,32 @@ class MultiNodeIT {
 
     @Test
     @Order(2)
+    void aModeratorsActOnOneNodeIsEnforcedOnTheOther() {
+        String room = ROOM + "-moderated";
+        ChatClient owner = connect(first, "roomowner");
+        owner.join(room);
+        ChatClient loud = connect(second, "loud");
+        ChatClient troll = connect(second, "troll");
+        loud.join(room);
+        troll.join(room);
+
+        long muteSeq = owner.moderate(room, "mute", "loud").getJsonNumber("seq").longValue();
+        loud.await(frame -> frame.getString("type").equals("moderation") && frame.getInt("seq") == muteSeq);
+        assertEquals("muted", loud.say(room, "on the other node").getString("code"));
+
+        owner.moderate(room, "ban", "troll");
+        JsonObject left = troll.await(frame -> frame.getString("type").equals("left") && room.equals(
+                frame.getString("room")));
+        assertEquals("banned", left.getString("reason"));
+        assertEquals("banned", troll.join(room).getString("code"));
+        assertEquals("ack", owner.moderate(room, "unban", "troll").getString("type"));
+        // the other node hears of the unban within milliseconds: the join succeeds once it has
+        ChatClient.waiting().until(() -> troll.join(room).getString("type"), Matchers.equalTo("joined"));
+        List.of(owner, loud, troll).forEach(ChatClient::leaveAndClose);
+    }
+
+    @Test
+    @Order(2)
     void aTicketIssuedByOneNodeOpensOneSocketOnTheOther() {
         HttpResponse<String> issued = first.api().postJson("api/sessions/current/tickets",
                 Json.createObjectBuilder().build(), "Authorization", "Bearer " + token("ticketholder"));
