@@ -30,6 +30,8 @@ final class Moderating {
         if (!moderation.isServerModerator(actor) || request.room().isDirect()) {
             access.requireEntry(actor, request.room());
         }
+        // a plain member is refused from what this node knows, before the target or the store is looked at
+        moderation.requireMayModerate(actor, request.room());
         UserName target = access.registered(request.user()).orElseThrow(() ->
                 new ChatException(ErrorCode.NOT_FOUND, "no user named '" + request.user() + "'"));
         boolean member = access.isMember(target, request.room());

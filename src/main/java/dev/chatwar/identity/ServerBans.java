@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Bans from the whole server, which only server moderators give and lift. A banned user's sessions end, and it
  * cannot sign in until the ban is over: a sign-in with the right password is answered {@code banned}.
  */
 public final class ServerBans {
+
+    private static final Logger LOG = Logger.getLogger(ServerBans.class.getName());
 
     /** The most bans a list shows, newest first. */
     public static final int MAX_LISTED = 1000;
@@ -50,6 +53,8 @@ public final class ServerBans {
                 durationSeconds == null ? null : now.plusSeconds(durationSeconds), reason);
         List<String> ended = store.banFromServer(ban);
         ended.forEach(verified::forget);
+        LOG.info(() -> "server ban user=" + registered + " by=" + actor + " until=" + ban.until()
+                + " sessions ended=" + ended.size());
         return new Banned(ban, ended);
     }
 
@@ -61,6 +66,7 @@ public final class ServerBans {
         if (!store.liftServerBan(registered) || !inForce) {
             throw new ChatException(ErrorCode.NO_CHANGE, "'" + target + "' is not banned from the server");
         }
+        LOG.info(() -> "server ban lifted user=" + registered + " by=" + actor);
     }
 
     /** The bans in force, newest first. */

@@ -107,6 +107,13 @@ public final class Moderation {
         return rank(user, room).compareTo(Rank.MODERATOR) >= 0;
     }
 
+    /** Refuses with {@code not_allowed} a user who moderates nothing in the room, as the rules known here say. */
+    public void requireMayModerate(UserName user, RoomName room) {
+        if (!room.isDirect() && rank(user, room) == Rank.MEMBER) {
+            throw new ChatException(ErrorCode.NOT_ALLOWED, "only the room's owner or moderators may do that");
+        }
+    }
+
     /** The user's standing in the room. */
     public Rank rank(UserName user, RoomName room) {
         return Rank.of(user, rules(room), serverModerators);

@@ -17,6 +17,9 @@ public final class ModerationFrames {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** The most bans, and the most mutes, a room's answer lists: the newest of them. */
+    public static final int MAX_LISTED = 1000;
+
     /** The room's owner and moderators (sorted by name), and its bans and mutes in force, oldest first. */
     public JsonObject rules(RoomName room, RoomRules rules, Instant now) {
         JsonArrayBuilder moderators = JSON.createArrayBuilder();
@@ -35,7 +38,7 @@ public final class ModerationFrames {
 
     private static JsonArrayBuilder sanctions(List<Sanction> sanctions) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        sanctions.forEach(sanction -> list.add(sanction(sanction.user(), sanction.by(), sanction.at(), sanction.until(),
+        sanctions.subList(Math.max(0, sanctions.size() - MAX_LISTED), sanctions.size()).forEach(sanction -> list.add(sanction(sanction.user(), sanction.by(), sanction.at(), sanction.until(),
                 sanction.reason())));
         return list;
     }

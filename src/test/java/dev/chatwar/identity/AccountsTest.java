@@ -35,6 +35,33 @@ class AccountsTest {
     }
 
     @Test
+    void aServerBanEndsEverySessionAndRefusesTheRightPasswordUntilItIsOver() {
+        Accounts moderated = new Accounts(store, new PasswordHash(1000), clock, Duration.ofHours(8), 20,
+                java.util.Set.of(new UserName("root")));
+        moderated.register("root", "correct horse", ADDRESS);
+        moderated.register("Mallory", "correct horse", ADDRESS);
+        Accounts.Login login = moderated.login("mallory", "correct horse", null, ADDRESS, null);
+        UserName root = new UserName("root");
+        ServerBans bans = moderated.serverBans();
+
+        assertEquals(ErrorCode.NOT_ALLOWED, refusal(() -> bans.ban(new UserName("Mallory"), root, null, null)));
+        assertEquals(ErrorCode.NOT_ALLOWED, refusal(() -> bans.ban(root, root, null, null)), "not another moderator");
+        ServerBans.Banned banned = bans.ban(root, new UserName("MALLORY"), 3600L, "abuse");
+        assertEquals(new UserName("Mallory"), banned.ban().user(), "as registered");
+        assertEquals(java.util.List.of(login.session().id()), banned.endedSessions());
+        assertTrue(moderated.authenticate(login.token()).isEmpty());
+        assertEquals(ErrorCode.BANNED, refusal(() -> moderated.login("mallory", "correct horse", null, ADDRESS, null)));
+        assertEquals(ErrorCode.BAD_CREDENTIALS, refusal(() -> moderated.login("mallory", "wrong horse", null, ADDRESS,
+                null)), "only the right password learns of the ban");
+        assertEquals(1, bans.list(root).size());
+
+        clock.advance(Duration.ofHours(1));
+        assertTrue(bans.list(root).isEmpty(), "over by itself");
+        moderated.login("mallory", "correct horse", null, ADDRESS, null);
+        assertEquals(ErrorCode.NO_CHANGE, refusal(() -> bans.lift(root, new UserName("Mallory"))));
+    }
+
+    @Test
     void aRegisteredUserSignsInWithTheRightPasswordOnly() {
         accounts.register("alice", "correct horse", ADDRESS);
         Accounts.Login login = accounts.login("alice", "correct horse", null, ADDRESS, null);
