@@ -18,7 +18,9 @@
 //   chat.addEventListener('left', (e) => …);       // the user left a room from another tab or device, or a
 //                                                  // moderator took it out (detail.reason: kicked, banned)
 //
-// The account: `await chat.changePassword(current, next)` signs out the user's other devices;
+// The account: `await chat.setDisplayName('Alice B.')` sets the name others see beside `alice`, and
+// `await chat.profiles(['bob', 'carol'])` looks theirs up; `await chat.changePassword(current, next)` signs
+// out the user's other devices;
 // `await chat.closeAccount(password)` closes it. A device signed out gets `signedout` with the server's
 // reason (`password changed`, `account closed`, `signed out`, `session expired`) in `detail.reason`.
 //
@@ -94,6 +96,16 @@ export class ChatClient extends EventTarget {
     /** Closes the account, proven by its password: every session ends, this one too (its socket closes with 4401). */
     async closeAccount(password) {
         await this.http('POST', 'api/users/me/close', { password });
+    }
+
+    /** Sets the name the user is shown as (`null` clears it); resolves with `{ user, displayName }`. */
+    setDisplayName(displayName) {
+        return this.http('PUT', 'api/users/me/profile', { displayName });
+    }
+
+    /** The display names of up to 100 users, as `[{ user, displayName }]`; unknown names are left out. */
+    async profiles(names) {
+        return (await this.http('GET', `api/users?names=${names.map(encodeURIComponent).join(',')}`)).users;
     }
 
     async http(method, path, body) {

@@ -6,6 +6,7 @@ import { listActions, messageActions, render } from './view.js';
 import { enable, enabled, supported } from './notify.js';
 import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
 import { autocomplete } from './autocomplete.js';
+import { displayName, remember } from './profiles.js';
 
 chat.addEventListener('state', (e) => {
     $('state').textContent = e.detail.state;
@@ -89,7 +90,27 @@ async function signIn(register) {
 $('signin').onsubmit = (e) => { e.preventDefault(); signIn(false); };
 $('register').onclick = () => signIn(true);
 $('logout').onclick = () => chat.signOut().catch((problem) => say(problem.message));
-$('account-open').onclick = () => $('account').showModal();
+$('account-open').onclick = () => {
+    $('display-name').value = displayName(chat.user) || '';
+    $('account').showModal();
+};
+
+$('profile').onsubmit = async (e) => {
+    e.preventDefault();
+    const name = $('display-name').value.trim();
+    if (name.length > 64) {
+        $('profile-problem').textContent = 'A display name has at most 64 characters.';
+        return;
+    }
+    try {
+        const saved = await chat.setDisplayName(name || null);
+        remember(chat.user, saved.displayName);
+        $('profile-problem').textContent = saved.displayName ? `You are shown as ${saved.displayName}.` : 'You are shown by your sign-in name.';
+        render('keep');
+    } catch (failure) {
+        $('profile-problem').textContent = problemFor(failure)[1];
+    }
+};
 
 $('password-change').onsubmit = async (e) => {
     e.preventDefault();

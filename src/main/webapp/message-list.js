@@ -3,6 +3,7 @@
 // is on the message's buttons, and always to screen readers), and its actions (edit, retract) shown on hover
 // or focus.
 import { renderText } from './render-text.js';
+import { displayName } from './profiles.js';
 
 const GROUP_MS = 5 * 60 * 1000;
 
@@ -70,7 +71,9 @@ function messageItem(m, { me, continued, onEdit, onRetract }) {
         }), Object.assign(document.createElement('span'), { className: 'full-date', textContent: full }));
         head.append(time, ' ');
     }
-    head.append(Object.assign(document.createElement('strong'), { textContent: m.user }), ' ');
+    const shownAs = displayName(m.user);
+    head.append(Object.assign(document.createElement('strong'), { textContent: shownAs || m.user }), ' ');
+    if (shownAs) head.append(Object.assign(document.createElement('span'), { className: 'handle', textContent: `@${m.user}` }), ' ');
     const text = document.createElement('span');
     text.className = 'text';
     if (m.retracted) text.textContent = 'message retracted';

@@ -2,6 +2,9 @@
 import { $, chat, room, rooms, title, view } from './state.js';
 import { messageItems } from './message-list.js';
 import { retitle } from './notify.js';
+import { onProfiles } from './profiles.js';
+
+onProfiles(() => render('keep'));
 
 /** What a message's Edit and Retract buttons do; set by the page. */
 export const messageActions = { edit: () => {}, retract: () => {} };

@@ -1,5 +1,7 @@
 package dev.chatwar.boundary;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
@@ -46,6 +48,19 @@ public class AccountResource {
                 request.getRemoteAddr());
         ended.forEach(id -> runtime.chat().endSession(id, "password changed"));
         return Response.noContent().build();
+    }
+
+    /** The name the user is shown as; {@code "displayName": null} clears it. */
+    @PUT
+    @Path("profile")
+    public String profile(String body) {
+        AuthSession session = admitted();
+        JsonObject form = RequestParser.body(body);
+        if (!form.containsKey("displayName")) {
+            throw new ChatException(ErrorCode.MISSING_FIELD, "missing field 'displayName'");
+        }
+        String name = form.isNull("displayName") ? null : RequestParser.requiredString(form, "displayName");
+        return UsersResource.profile(authentication.accounts().profiles().set(session.user(), name)).toString();
     }
 
     // a POST, not a DELETE with a body: Payara's listener refuses a DELETE that has one (400), as proxies may

@@ -2,6 +2,7 @@ package dev.chatwar.identity;
 
 import dev.chatwar.base.UserName;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,16 @@ public interface AccountStore {
     /** An account as registered: its name as its user spelled it, and its password hash. */
     record Registered(UserName name, String passwordHash) {
     }
+
+    /** A user's name as registered, and the name it chose to be shown as (null: none). */
+    record Profile(UserName user, String displayName) {
+    }
+
+    /** Sets the name the user is shown as (null: none); false when there is no such account. */
+    boolean setDisplayName(UserName user, String displayName);
+
+    /** The profiles of the accounts whose name keys are given; names nobody has are left out. */
+    List<Profile> profiles(Collection<String> keys);
 
     /** Creates the account; false when the name is taken, in any case. */
     boolean createAccount(UserName user, String passwordHash, Instant createdAt);

@@ -60,6 +60,7 @@ public final class Accounts {
     public static final Duration REGISTRATION_PAUSE = Duration.ofMinutes(10);
 
     private final ServerBans serverBans;
+    private final Profiles profiles;
 
     public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime) {
         this(store, passwords, clock, maxLifetime, DEFAULT_REGISTRATIONS_PER_ADDRESS, Set.of());
@@ -69,6 +70,7 @@ public final class Accounts {
     public Accounts(AccountStore store, PasswordHash passwords, Clock clock, Duration maxLifetime,
                     int registrationsPerAddress, Set<UserName> serverModerators) {
         this.serverBans = new ServerBans(store, serverModerators, clock, verified);
+        this.profiles = new Profiles(store);
         this.registrations = new FailureCounts(registrationsPerAddress, REGISTRATION_PAUSE, LoginThrottle.TRACKED_KEYS);
         this.store = store;
         this.passwords = passwords;
@@ -134,6 +136,10 @@ public final class Accounts {
         List<String> ended = store.closeAccount(session.user(), PasswordCheck.CLOSED);
         ended.forEach(verified::forget);
         return ended;
+    }
+
+    public Profiles profiles() {
+        return profiles;
     }
 
     public ServerBans serverBans() {

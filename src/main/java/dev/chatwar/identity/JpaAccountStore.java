@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -150,5 +151,23 @@ public class JpaAccountStore implements AccountStore {
     public List<ServerBan> serverBans(int max) {
         return em.createNamedQuery(StoredServerBan.NEWEST, StoredServerBan.class).setMaxResults(max)
                 .getResultStream().map(StoredServerBan::toBan).toList();
+    }
+
+    @Override
+    public boolean setDisplayName(UserName user, String displayName) {
+        StoredAccount account = em.find(StoredAccount.class, user.value());
+        if (account != null) {
+            account.showAs(displayName);
+        }
+        return account != null;
+    }
+
+    @Override
+    public List<Profile> profiles(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(StoredAccount.BY_KEYS, StoredAccount.class).setParameter("keys", keys)
+                .getResultStream().map(StoredAccount::profile).toList();
     }
 }

@@ -12,9 +12,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = StoredAccount.BY_KEY, query = "select a from StoredAccount a where a.nameKey = :key")
+@NamedQuery(name = StoredAccount.BY_KEYS, query = "select a from StoredAccount a where a.nameKey in :keys")
 public class StoredAccount {
 
     static final String BY_KEY = "StoredAccount.byKey";
+    static final String BY_KEYS = "StoredAccount.byKeys";
 
     @Id
     @Column(length = UserName.MAX_LENGTH)
@@ -29,6 +31,9 @@ public class StoredAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "display_name", length = DisplayName.MAX_LENGTH)
+    private String displayName;
+
     protected StoredAccount() {
     }
 
@@ -37,6 +42,14 @@ public class StoredAccount {
         this.nameKey = user.key();
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+    }
+
+    void showAs(String displayName) {
+        this.displayName = displayName;
+    }
+
+    AccountStore.Profile profile() {
+        return new AccountStore.Profile(new UserName(username), displayName);
     }
 
     void replaceHash(String passwordHash) {

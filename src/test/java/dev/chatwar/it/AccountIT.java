@@ -63,6 +63,34 @@ class AccountIT extends DeployedWar {
         assertEquals("goodbye all", kept.getString("text"));
     }
 
+    @Test
+    void aDisplayNameIsSeenByOthersBesideTheSignInNameAndOneThatCouldDisguiseItselfIsRefused() {
+        String user = "shown-" + suffix;
+        String other = "looker-" + suffix;
+        String authorization = TestUsers.authorization(user);
+        assertEquals("invalid_field", ServerApi.errorCode(profile(authorization, "admin\u202Egnp.exe")));
+        assertEquals("invalid_field", ServerApi.errorCode(profile(authorization, "x".repeat(65))));
+
+        HttpResponse<String> set = profile(authorization, "  Shown Name  ");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("Shown Name", ServerApi.parse(set.body()).asJsonObject().getString("displayName"));
+        JsonObject looked = ServerApi.json(api.getAs(other, "api/users?names=" + user.toUpperCase() + "," + other
+                + ",nobody-" + suffix)).asJsonObject();
+        java.util.Map<String, String> shown = new java.util.HashMap<>();
+        looked.getJsonArray("users").forEach(entry -> shown.put(entry.asJsonObject().getString("user"),
+                entry.asJsonObject().isNull("displayName") ? null : entry.asJsonObject().getString("displayName")));
+        assertEquals(java.util.Map.of(user, "Shown Name"), java.util.Map.of(user, shown.get(user)));
+        assertTrue(shown.containsKey(other) && shown.get(other) == null, "no display name: null");
+        assertEquals(2, shown.size(), "a name of nobody is left out");
+        assertEquals(401, api.call("GET", "api/users?names=" + user).statusCode(), "for signed-in users only");
+        assertEquals("invalid_field", ServerApi.errorCode(api.getAs(other, "api/users?names=" + "a,".repeat(100) + "b")));
+    }
+
+    private HttpResponse<String> profile(String authorization, String displayName) {
+        return api.sendJson("PUT", "api/users/me/profile", Json.createObjectBuilder().add("displayName", displayName)
+                .build(), "Authorization", authorization);
+    }
+
     private String token(String user, String password) {
         HttpResponse<String> login = api.login(user, password, null);
         assertEquals(201, login.statusCode(), login.body());

@@ -258,6 +258,21 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void aDisplayNameShowsWithItsSignInNameBesideIt() {
+        String room = "names-" + suffix;
+        String alice = "tara-" + suffix;
+        try (ChatPage mine = ChatPage.open(1000, 700).register(alice)) {
+            assertEquals("You are shown as Tara Liddell.", mine.setDisplayName("Tara Liddell"));
+            mine.join(room).say("hello, I have a name");
+            try (ChatPage bob = ChatPage.open(1000, 700).register("uma-" + suffix).join(room)) {
+                bob.awaitMessage("hello, I have a name");
+                ChatClient.waiting().until(bob::authors, List.of("Tara Liddell @" + alice)::equals);
+            }
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void onAPhoneScreenThePageStillWorks() {
         try (ChatPage phone = ChatPage.open(390, 844).register("hal-" + suffix).join("phone-" + suffix)) {
             phone.say("from a phone");

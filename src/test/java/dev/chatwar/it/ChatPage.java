@@ -308,6 +308,23 @@ final class ChatPage implements AutoCloseable {
                 (List<String>) item.get("markup"))).toList();
     }
 
+    /** Sets the display name in the Account dialog; returns what the dialog answered. */
+    String setDisplayName(String name) {
+        find("account-open").click();
+        find("display-name").fill(name);
+        find("save-profile").click();
+        String answer = waiting().until(() -> find("profile-problem").innerText(), text -> !text.isEmpty());
+        find("account-done").click();
+        return answer;
+    }
+
+    /** Each message's author as its head shows it: the display name and the sign-in name, or the sign-in name. */
+    @SuppressWarnings("unchecked")
+    List<String> authors() {
+        return (List<String>) page.evaluate("() => [...document.querySelectorAll('#messages li.message .head')]"
+                + ".map(head => [...head.querySelectorAll('strong, .handle')].map(e => e.textContent).join(' '))");
+    }
+
     /** The moderators' acts as the timeline shows them, in order. */
     @SuppressWarnings("unchecked")
     List<String> moderationLines() {

@@ -159,4 +159,25 @@ public final class InMemoryAccountStore implements AccountStore {
         java.util.Collections.reverse(newest);
         return newest.stream().limit(max).toList();
     }
+
+    private final Map<UserName, String> displayNames = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean setDisplayName(UserName user, String displayName) {
+        if (!hashes.containsKey(user)) {
+            return false;
+        }
+        if (displayName == null) {
+            displayNames.remove(user);
+        } else {
+            displayNames.put(user, displayName);
+        }
+        return true;
+    }
+
+    @Override
+    public List<Profile> profiles(java.util.Collection<String> keys) {
+        return hashes.keySet().stream().filter(user -> keys.contains(user.key()))
+                .map(user -> new Profile(user, displayNames.get(user))).toList();
+    }
 }
