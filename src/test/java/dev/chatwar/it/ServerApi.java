@@ -80,6 +80,14 @@ final class ServerApi {
         return send(headers.length == 0 ? request.build() : request.headers(headers).build());
     }
 
+    /** A request with the given method and the body as it is, JSON or not. */
+    HttpResponse<String> sendRaw(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return send(headers.length == 0 ? request.build() : request.headers(headers).build());
+    }
+
     /** A POST of the body as it is, JSON or not. */
     HttpResponse<String> postBody(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
