@@ -104,6 +104,23 @@ class ContractDocumentTest {
     }
 
     @Test
+    void theSchemasRefuseAFrameWithAFieldMissingOrOneTooManyOrOfTheWrongKind() {
+        String welcome = "/asyncapi/components/messages/welcome/payload";
+        assertEquals(List.of(), documents.problems(welcome, "{\"type\":\"welcome\",\"user\":\"al\",\"connection\":\"c1\"}"));
+        assertEquals(1, documents.problems(welcome, "{\"type\":\"welcome\",\"user\":\"al\"}").size());
+        assertEquals(1, documents.problems(welcome, "{\"type\":\"welcome\",\"user\":\"al\",\"connection\":\"c1\","
+                + "\"extra\":1}").size());
+        String message = "/asyncapi/components/messages/message/payload";
+        String stored = "{\"type\":\"message\",\"room\":\"r\",\"id\":1,\"seq\":1,\"user\":\"al\","
+                + "\"sentAt\":\"2026-12-02T10:00:00Z\",\"text\":\"hi\",\"edited\":false,\"retracted\":false";
+        assertEquals(List.of(), documents.problems(message, stored + "}"));
+        assertTrue(!documents.problems(message, stored + ",\"seq\":0}").isEmpty(), "seq starts at 1");
+        assertTrue(!documents.problems(message, stored.replace("\"al\"", "\"a l\"") + "}").isEmpty(), "no user name");
+        assertTrue(!documents.problems("/openapi/components/schemas/Error", "{\"code\":\"nonsense\",\"message\":\"\"}")
+                .isEmpty(), "no such code");
+    }
+
+    @Test
     void everyClientMessageOfTheAsyncApiDocumentIsARequestTheServerParses() {
         RequestParser parser = new RequestParser();
         JsonNode messages = documents.asyncapi().get("components").get("messages");
