@@ -26,7 +26,8 @@ import org.h2.tools.Server;
 /**
  * A chat cluster on loopback, for one test: a standalone ActiveMQ Artemis broker (the distribution the build
  * unpacked), an H2 database served over TCP that the nodes share, and WildFly nodes (the provisioned server,
- * each with a base directory of its own under target/cluster and the WAR deployed as ROOT.war).
+ * each with a base directory of its own under target/cluster and the WAR deployed as ROOT.war) or, with
+ * -Ppayara, Payara nodes (copies of the build's domain: {@link PayaraNode}).
  * With -Ppostgresql the nodes share the PostgreSQL database instead: the H2 URL is then not used.
  */
 final class ClusterTopology implements AutoCloseable {
@@ -95,6 +96,9 @@ final class ClusterTopology implements AutoCloseable {
 
     /** Starts a node with HTTP on 8080 + offset and waits until the WAR answers. */
     Node startNode(String name, int portOffset) throws IOException {
+        if (System.getProperty("chat.it.server", "wildfly").equals("payara")) {
+            return startPayaraNode(name, portOffset / 100);
+        }
         Path base = dir.resolve(name);
         copyRecursively(wildflyHome.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
@@ -108,15 +112,40 @@ final class ClusterTopology implements AutoCloseable {
                 "-Dchat.cluster.broker=tcp://127.0.0.1:" + BROKER_PORT + "?reconnectAttempts=-1",
                 "-Dchat.cluster.user=chat", "-Dchat.cluster.password=chat",
                 "-Dchat.cluster.node=" + name,
-                "-Dchat.cluster.peer-timeout=" + PEER_TIMEOUT,
-                "-Dchat.password.iterations=1000", "-Dchat.registrations-per-address=1000000", "-Dchat.room-sweep-seconds=1",
-                "-Dchat.rate.connection=200", "-Dchat.rate.connection-burst=400",
-                "-Dchat.rate.user=400", "-Dchat.rate.user-burst=800");
+                "-Dchat.cluster.peer-timeout=" + PEER_TIMEOUT);
+        builder.command().addAll(List.of(CHAT_SETTINGS));
         builder.environment().putAll(Map.of("JAVA_OPTS", "-Xms128m -Xmx512m", "LAUNCH_JBOSS_IN_BACKGROUND", "true"));
         Node node = new Node(name, launch(builder, name), URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/"));
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(node::answers);
         return node;
     }
+
+    // a domain of its own, HTTP on 8N80 and admin on 8N48, the WAR deployed as the root application
+    private Node startPayaraNode(String name, int hundreds) throws IOException {
+        Path payara = Path.of(System.getProperty("payara.home"));
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Djava.net.preferIPv4Stack=true",
+                "-Dchat.cluster.broker=tcp://127.0.0.1:" + BROKER_PORT + "?reconnectAttempts=-1",
+                "-Dchat.cluster.user=chat", "-Dchat.cluster.password=chat", "-Dchat.cluster.node=" + name,
+                "-Dchat.cluster.peer-timeout=" + PEER_TIMEOUT));
+        options.addAll(List.of(CHAT_SETTINGS));
+        ProcessBuilder builder = PayaraNode.prepare(payara, dir, name, hundreds, options,
+                "jdbc:h2:tcp://127.0.0.1:" + H2_PORT + "/mem:chat-cluster;DB_CLOSE_DELAY=-1");
+        Process process = launch(builder, name);
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> accepts(8000 + hundreds * 100 + 48));
+        try {
+            PayaraNode.deploy(payara, hundreds, war);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Node node = new Node(name, process, URI.create("http://127.0.0.1:" + (8000 + hundreds * 100 + 80) + "/"));
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(node::answers);
+        return node;
+    }
+
+    private static final String[] CHAT_SETTINGS = {"-Dchat.password.iterations=1000",
+        "-Dchat.registrations-per-address=1000000", "-Dchat.room-sweep-seconds=1", "-Dchat.rate.connection=200",
+        "-Dchat.rate.connection-burst=400", "-Dchat.rate.user=400", "-Dchat.rate.user-burst=800"};
 
     private Process launch(ProcessBuilder builder, String name) throws IOException {
         Process process = builder.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();

@@ -22,14 +22,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Two WildFly nodes on one Artemis broker and one database: clients on both chat in one room, one node is
- * killed, its clients resume on the other, and every client ends up with the room's stored events, each once,
- * in stored order. Not on Payara: the topology is WildFly's.
+ * Two nodes (WildFly, or Payara domains with -Ppayara) on one Artemis broker and one database: clients on both
+ * chat in one room, one node is killed, its clients resume on the other, and every client ends up with the room's
+ * stored events, each once, in stored order.
  */
-@EnabledIfSystemProperty(named = "chat.it.server", matches = "wildfly")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the node that dies in the last test stays dead
 class MultiNodeIT {
 
