@@ -7,6 +7,7 @@ import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.ServerBans;
+import dev.chatwar.protocol.ModerationFields;
 import dev.chatwar.protocol.ModerationFrames;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
@@ -55,7 +56,8 @@ public class BansResource {
         JsonObject form = RequestParser.body(body);
         UserName target = RequestParser.requiredUser(form);
         ServerBans.Banned banned = bans().ban(session.user(), target,
-                RequestParser.duration(RequestParser.optionalLong(form, "duration")), RequestParser.reason(form));
+                ModerationFields.duration(RequestParser.optionalLong(form, "duration")),
+                ModerationFields.reason(form.get("reason")));
         banned.endedSessions().forEach(id -> runtime.chat().endSession(id, "banned"));
         return Response.status(Response.Status.CREATED).entity(frames.serverBan(banned.ban()).toString()).build();
     }

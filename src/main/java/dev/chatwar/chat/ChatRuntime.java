@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -88,6 +89,7 @@ public class ChatRuntime {
     private ScheduledFuture<?> heartbeats;
     private volatile long lastTickMillis = System.currentTimeMillis();
     private volatile boolean stopping;
+    private final List<Runnable> alsoEverySecond = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
@@ -121,7 +123,7 @@ public class ChatRuntime {
         roomSweeps = scheduler.scheduleWithFixedDelay(logged("could not drop idle rooms", chat::evictIdleRooms),
                 sweep, sweep, TimeUnit.SECONDS);
         expiries = scheduler.scheduleWithFixedDelay(
-                logged("could not close silent connections or expire sessions", this::everySecond),
+                logged("could not close silent connections or expire sessions", this::tick),
                 1, 1, TimeUnit.SECONDS);
     }
 
@@ -167,7 +169,7 @@ public class ChatRuntime {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private void everySecond() {
+    private void tick() {
         lastTickMillis = System.currentTimeMillis();
         if (maxSilenceMillis > 0) {
             chat.closeSilent(maxSilenceMillis);
@@ -175,6 +177,14 @@ public class ChatRuntime {
         chat.expireSessions();
         chat.flushActivity();
         rateLimits.sweep();
+        for (Runnable task : alsoEverySecond) {
+            logged("a one-second task failed", task).run();
+        }
+    }
+
+    /** Runs the task on the node's one-second tick too, for as long as the application runs: no timer of its own. */
+    public void everySecond(Runnable task) {
+        alsoEverySecond.add(task);
     }
 
     // a scheduled task that throws is never run again: log the failure and carry on

@@ -12,14 +12,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The node's metrics in Prometheus's text format (names in docs/ops/README.md), kept by Micrometer. Counters the chat
@@ -35,13 +31,10 @@ public class Metrics {
     @Inject
     Authentication authentication;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private JvmGcMetrics gc;
     private ChatMeters chat;
-    private ScheduledFuture<?> sampling;
+    private volatile boolean stopped;
 
     // observing the start makes the bean then, so that the histograms count from the start, not the first scrape
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -57,12 +50,16 @@ public class Metrics {
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
         chat = new ChatMeters(registry, runtime.chat(), runtime.traffic(), authentication.accounts());
-        sampling = scheduler.scheduleAtFixedRate(chat::sampleSendQueues, 1, 1, TimeUnit.SECONDS);
+        runtime.everySecond(() -> {
+            if (!stopped) {
+                chat.sampleSendQueues();
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        sampling.cancel(false);
+        stopped = true; // the runtime may be gone already: it is not asked to forget the task, which now does nothing
         gc.close(); // it listens to the JVM's collectors: left bound, it would keep this application's classes
         registry.close();
     }

@@ -99,30 +99,8 @@ public final class RequestParser {
         if (duration != null && !action.takesDuration()) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "only a ban or a mute takes a duration");
         }
-        return new Request.Moderate(room, action, user(json), duration(duration), reason(json), ref);
-    }
-
-    /** A ban's or a mute's duration in seconds, 1 up to a year; null (until lifted) stays null. */
-    public static Long duration(Long seconds) {
-        if (seconds != null && (seconds < 1 || seconds > Request.Moderate.MAX_DURATION_SECONDS)) {
-            throw new ChatException(ErrorCode.INVALID_FIELD, "duration must be from 1 to "
-                    + Request.Moderate.MAX_DURATION_SECONDS + " seconds");
-        }
-        return seconds;
-    }
-
-    /** The optional {@code reason} of a moderator's act: at most 200 characters, not blank. */
-    public static String reason(JsonObject json) {
-        JsonValue value = json.get("reason");
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s && !s.getString().isBlank()
-                && s.getString().length() <= Request.Moderate.MAX_REASON_LENGTH) {
-            return s.getString();
-        }
-        throw new ChatException(ErrorCode.INVALID_FIELD,
-                "reason must be a string of 1 to " + Request.Moderate.MAX_REASON_LENGTH + " characters");
+        return new Request.Moderate(room, action, user(json), ModerationFields.duration(duration),
+                ModerationFields.reason(json.get("reason")), ref);
     }
 
     /** A user name field that must be present. */
