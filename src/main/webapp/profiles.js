@@ -36,16 +36,19 @@ function want(user) {
 async function lookUp() {
     const names = [...asked].slice(0, BATCH);
     pending = null;
+    const at = Date.now();
+    let found = false;
     try {
         const profiles = await chat.profiles(names);
-        const at = Date.now();
         for (const name of names) known.set(name, { displayName: null, at });
         for (const p of profiles) known.set(p.user, { displayName: p.displayName, at });
+        found = true;
     } catch {
-        // not now (offline, rate limited): asked again when next shown
+        // not now (offline, rate limited): what was known stays, and the names are asked again once it is stale
+        for (const name of names) known.set(name, { displayName: known.get(name)?.displayName ?? null, at });
     } finally {
         names.forEach((name) => asked.delete(name));
     }
     if (asked.size) pending ??= Promise.resolve().then(lookUp);
-    redraw();
+    if (found) redraw();
 }

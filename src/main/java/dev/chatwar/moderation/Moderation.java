@@ -35,6 +35,7 @@ public final class Moderation {
     private final Set<UserName> serverModerators;
     private final Clock clock;
     private final Map<RoomName, Known> known = new ConcurrentHashMap<>();
+    private final Object[] claims = new Object[64];
 
     private record Known(RoomRules rules, long readAtMillis) {
     }
@@ -43,6 +44,9 @@ public final class Moderation {
         this.store = store;
         this.serverModerators = Set.copyOf(serverModerators);
         this.clock = clock;
+        for (int i = 0; i < claims.length; i++) {
+            claims[i] = new Object();
+        }
     }
 
     public boolean isServerModerator(UserName user) {
@@ -140,10 +144,14 @@ public final class Moderation {
         if (room.isDirect() || room.equals(RoomName.LOBBY) || rules(room).owner() != null) {
             return;
         }
-        try {
-            store.claimOwner(room, user, clock.instant());
-        } catch (RuntimeException claimedMeanwhile) { // two first members at once: the other's claim won
-            // the owner is read below
+        // the first members of a room join at once: one claim at a time per room on this node, so that the others
+        // find the owner instead of breaking the key (which the provider logs as an error); only nodes can race
+        synchronized (claims[Math.floorMod(room.hashCode(), claims.length)]) {
+            try {
+                store.claimOwner(room, user, clock.instant());
+            } catch (RuntimeException claimedMeanwhile) { // another node's first member won
+                // the owner is read again below
+            }
         }
         known.remove(room);
     }

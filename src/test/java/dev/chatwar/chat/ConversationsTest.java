@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
-import dev.chatwar.connection.Connection;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.InMemoryRoomDirectory;
-import dev.chatwar.support.RecordingSink;
-import dev.chatwar.support.TestSessions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Clock;
@@ -26,25 +23,12 @@ class ConversationsTest {
     private final InMemoryRoomDirectory directory = new InMemoryRoomDirectory().withUsers("alice", "bob", "carol");
     private final Chat chat = new Chat(store, new RoomAccess(directory, Set.of()), Clock.systemUTC(), 1_000_000);
 
-    private record Client(Connection connection, RecordingSink sink) {
-        List<JsonObject> ofType(String type) {
-            return sink.framesOfType(type);
-        }
-
-        JsonObject last() {
-            List<JsonObject> frames = sink.frames();
-            return frames.get(frames.size() - 1);
-        }
+    private TestClient connect(String user) {
+        return TestClient.open(chat, user);
     }
 
-    private Client connect(String user) {
-        RecordingSink sink = new RecordingSink();
-        return new Client(chat.open(TestSessions.of(user), "127.0.0.1", sink, null), sink);
-    }
-
-    private JsonObject request(Client client, String frame) {
-        chat.receive(client.connection(), frame);
-        return client.last();
+    private static JsonObject request(TestClient client, String frame) {
+        return client.request(frame);
     }
 
     private static List<String> rooms(JsonObject list) {
@@ -59,13 +43,13 @@ class ConversationsTest {
 
     @Test
     void aJoinedRoomStaysInTheListAfterTheConnectionEndsUntilTheUserLeavesIt() {
-        Client alice = connect("alice");
+        TestClient alice = connect("alice");
         request(alice, "{\"type\":\"join\",\"room\":\"quiet\"}");
         request(alice, "{\"type\":\"join\",\"room\":\"busy\"}");
         request(alice, "{\"type\":\"send\",\"room\":\"busy\",\"text\":\"hi\"}");
         chat.closed(alice.connection(), 1000);
 
-        Client again = connect("alice");
+        TestClient again = connect("alice");
         JsonObject list = request(again, "{\"type\":\"conversations\",\"ref\":\"c\"}");
         assertEquals("c", list.getString("ref"));
         assertEquals(List.of("busy", "lobby", "quiet"), rooms(list), "newest activity first, then by name");
@@ -79,10 +63,10 @@ class ConversationsTest {
 
     @Test
     void aDirectMessageReachesTheOtherUsersListAndItsConnectionsWithoutAJoin() {
-        Client alice = connect("alice");
-        Client aliceWithoutAList = connect("alice");
+        TestClient alice = connect("alice");
+        TestClient aliceWithoutAList = connect("alice");
         request(alice, "{\"type\":\"conversations\"}");
-        Client bob = connect("bob");
+        TestClient bob = connect("bob");
         request(bob, "{\"type\":\"join\",\"room\":\"dm:alice:bob\"}");
         request(bob, "{\"type\":\"send\",\"room\":\"dm:alice:bob\",\"text\":\"psst @alice\"}");
 
@@ -104,8 +88,8 @@ class ConversationsTest {
 
     @Test
     void aMentionOfAMemberIsMarkedAndCountedButNotOfAStranger() {
-        Client alice = connect("alice");
-        Client bob = connect("bob");
+        TestClient alice = connect("alice");
+        TestClient bob = connect("bob");
         request(alice, "{\"type\":\"join\",\"room\":\"team\"}");
         request(bob, "{\"type\":\"join\",\"room\":\"team\"}");
         request(bob, "{\"type\":\"leave\",\"room\":\"team\",\"keepMembership\":true}");
@@ -127,8 +111,8 @@ class ConversationsTest {
 
     @Test
     void leavingAPrivateRoomTakesTheUsersOtherConnectionsOutAndEndsItsAccess() {
-        Client alice = connect("alice");
-        Client aliceToo = connect("alice");
+        TestClient alice = connect("alice");
+        TestClient aliceToo = connect("alice");
         request(alice, "{\"type\":\"join\",\"room\":\"plans\",\"private\":true}");
         request(aliceToo, "{\"type\":\"join\",\"room\":\"plans\"}");
 
@@ -143,8 +127,8 @@ class ConversationsTest {
 
     @Test
     void aListCountsUnreadMessagesUpToAHundredWhereAJoinCountsUpToAThousand() {
-        Client alice = connect("alice");
-        Client bob = connect("bob");
+        TestClient alice = connect("alice");
+        TestClient bob = connect("bob");
         request(alice, "{\"type\":\"join\",\"room\":\"chatty\"}");
         request(alice, "{\"type\":\"leave\",\"room\":\"chatty\",\"keepMembership\":true}");
         request(bob, "{\"type\":\"join\",\"room\":\"chatty\"}");
@@ -161,8 +145,8 @@ class ConversationsTest {
 
     @Test
     void aUserWhoIsNoMemberHearsNothingOfARoom() {
-        Client alice = connect("alice");
-        Client carol = connect("carol");
+        TestClient alice = connect("alice");
+        TestClient carol = connect("carol");
         request(carol, "{\"type\":\"conversations\"}");
         request(alice, "{\"type\":\"join\",\"room\":\"team\"}");
         request(alice, "{\"type\":\"send\",\"room\":\"team\",\"text\":\"@carol are you there?\"}");

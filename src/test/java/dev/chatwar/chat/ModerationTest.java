@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
-import dev.chatwar.connection.Connection;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.support.InMemoryEventStore;
 import dev.chatwar.support.InMemoryRoomDirectory;
-import dev.chatwar.support.RecordingSink;
 import dev.chatwar.support.TestClock;
-import dev.chatwar.support.TestSessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,28 +31,15 @@ class ModerationTest {
         chat = new Chat(store, new RoomAccess(directory, Set.of(new UserName("root"))), clock, 1_000_000);
     }
 
-    private record Client(Connection connection, RecordingSink sink) {
-        List<JsonObject> ofType(String type) {
-            return sink.framesOfType(type);
-        }
-
-        JsonObject last() {
-            List<JsonObject> frames = sink.frames();
-            return frames.get(frames.size() - 1);
-        }
+    private TestClient connect(String user) {
+        return TestClient.open(chat, user);
     }
 
-    private Client connect(String user) {
-        RecordingSink sink = new RecordingSink();
-        return new Client(chat.open(TestSessions.of(user), "127.0.0.1", sink, null), sink);
+    private static JsonObject request(TestClient client, String frame) {
+        return client.request(frame);
     }
 
-    private JsonObject request(Client client, String frame) {
-        chat.receive(client.connection(), frame);
-        return client.last();
-    }
-
-    private JsonObject moderate(Client moderator, String action, String user, String extra) {
+    private JsonObject moderate(TestClient moderator, String action, String user, String extra) {
         return request(moderator, "{\"type\":\"moderate\",\"room\":\"team\",\"action\":\"" + action + "\",\"user\":\""
                 + user + "\"" + extra + ",\"ref\":\"m\"}");
     }
@@ -64,12 +49,12 @@ class ModerationTest {
     }
 
     /** alice joins first and owns the room; bob, carol and dave join after her. */
-    private List<Client> team() {
-        Client alice = connect("alice");
+    private List<TestClient> team() {
+        TestClient alice = connect("alice");
         request(alice, "{\"type\":\"join\",\"room\":\"team\"}");
-        List<Client> clients = new java.util.ArrayList<>(List.of(alice));
+        List<TestClient> clients = new ArrayList<>(List.of(alice));
         for (String user : List.of("bob", "carol", "dave")) {
-            Client client = connect(user);
+            TestClient client = connect(user);
             request(client, "{\"type\":\"join\",\"room\":\"team\"}");
             clients.add(client);
         }
@@ -78,10 +63,10 @@ class ModerationTest {
 
     @Test
     void theOwnerNamesAModeratorWhoMutesAMemberForAWhile() {
-        List<Client> team = team();
-        Client alice = team.get(0);
-        Client bob = team.get(1);
-        Client carol = team.get(2);
+        List<TestClient> team = team();
+        TestClient alice = team.get(0);
+        TestClient bob = team.get(1);
+        TestClient carol = team.get(2);
         assertEquals("ack", code(moderate(alice, "promote", "BOB", "")), "the target's name in any case");
         JsonObject ack = moderate(bob, "mute", "carol", ",\"duration\":60,\"reason\":\"calm down\"");
         assertEquals("ack", code(ack));
@@ -103,14 +88,14 @@ class ModerationTest {
 
     @Test
     void aBannedMemberIsTakenOutOnEveryConnectionAndCannotComeBackUntilUnbanned() {
-        List<Client> team = team();
-        Client alice = team.get(0);
-        Client carol = team.get(2);
-        Client carolsPhone = connect("carol");
+        List<TestClient> team = team();
+        TestClient alice = team.get(0);
+        TestClient carol = team.get(2);
+        TestClient carolsPhone = connect("carol");
         request(carolsPhone, "{\"type\":\"join\",\"room\":\"team\"}");
 
         assertEquals("ack", code(moderate(alice, "ban", "carol", "")));
-        for (Client device : List.of(carol, carolsPhone)) {
+        for (TestClient device : List.of(carol, carolsPhone)) {
             List<JsonObject> frames = device.sink().frames();
             JsonObject left = frames.get(frames.size() - 1);
             assertEquals("left", left.getString("type"));
@@ -127,11 +112,11 @@ class ModerationTest {
 
     @Test
     void eachRankActsOnlyOnThoseBelowIt() {
-        List<Client> team = team();
-        Client alice = team.get(0);
-        Client bob = team.get(1);
-        Client carol = team.get(2);
-        Client root = connect("root");
+        List<TestClient> team = team();
+        TestClient alice = team.get(0);
+        TestClient bob = team.get(1);
+        TestClient carol = team.get(2);
+        TestClient root = connect("root");
         assertEquals("not_allowed", code(moderate(carol, "mute", "dave", "")), "a member");
         moderate(alice, "promote", "bob", "");
         assertEquals("not_allowed", code(moderate(bob, "ban", "alice", "")), "a moderator, on the owner");
@@ -150,9 +135,9 @@ class ModerationTest {
 
     @Test
     void aKickedMemberMayComeBackAndAResumingClientSeesEveryActInOrder() {
-        List<Client> team = team();
-        Client alice = team.get(0);
-        Client dave = team.get(3);
+        List<TestClient> team = team();
+        TestClient alice = team.get(0);
+        TestClient dave = team.get(3);
         long before = request(dave, "{\"type\":\"join\",\"room\":\"team\"}").getJsonNumber("lastSeq").longValue();
         request(dave, "{\"type\":\"leave\",\"room\":\"team\",\"keepMembership\":true}");
 
@@ -176,10 +161,10 @@ class ModerationTest {
 
     @Test
     void aRoomModeratorRetractsOthersMessagesThereButNotElsewhere() {
-        List<Client> team = team();
-        Client alice = team.get(0);
-        Client bob = team.get(1);
-        Client carol = team.get(2);
+        List<TestClient> team = team();
+        TestClient alice = team.get(0);
+        TestClient bob = team.get(1);
+        TestClient carol = team.get(2);
         moderate(alice, "promote", "bob", "");
         long inTeam = request(carol, "{\"type\":\"send\",\"room\":\"team\",\"text\":\"spam\"}").getJsonNumber("id")
                 .longValue();
@@ -192,11 +177,11 @@ class ModerationTest {
 
     @Test
     void aBanFromAPrivateRoomEndsItsAccessAndNobodyCanInviteTheUserBack() {
-        Client alice = connect("alice");
+        TestClient alice = connect("alice");
         request(alice, "{\"type\":\"join\",\"room\":\"plans\",\"private\":true}");
         request(alice, "{\"type\":\"invite\",\"room\":\"plans\",\"user\":\"bob\"}");
         request(alice, "{\"type\":\"invite\",\"room\":\"plans\",\"user\":\"carol\"}");
-        Client bob = connect("bob");
+        TestClient bob = connect("bob");
         assertEquals("joined", code(request(bob, "{\"type\":\"join\",\"room\":\"plans\"}")));
 
         assertEquals("ack", code(request(alice, "{\"type\":\"moderate\",\"room\":\"plans\",\"action\":\"ban\","
@@ -204,7 +189,7 @@ class ModerationTest {
         assertEquals("banned", bob.last().getString("reason"));
         assertEquals("not_a_member", code(request(bob, "{\"type\":\"join\",\"room\":\"plans\"}")),
                 "an outsider again: it learns nothing more");
-        Client carol = connect("carol");
+        TestClient carol = connect("carol");
         assertEquals("banned", code(request(carol, "{\"type\":\"invite\",\"room\":\"plans\",\"user\":\"bob\"}")));
         assertTrue(chat.queries().rules(new UserName("alice"), new RoomName("plans")).ban(new UserName("bob"),
                 clock.instant()).isPresent());
