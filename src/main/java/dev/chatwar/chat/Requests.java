@@ -110,10 +110,8 @@ final class Requests {
             } else if (request instanceof Request.Read read) {
                 read(connection, read);
             } else if (request instanceof Request.History history) {
-                access.requireEntry(connection.user(), history.room());
-                moderating.requireNotBanned(connection.user(), history.room());
                 connection.send(frames.history(history.room(), history.ref(),
-                        store.page(history.room(), history.query()), connection.user()));
+                        chat.queries().history(connection.user(), history.room(), history.query()), connection.user()));
             }
         } catch (Exception failure) { // a commit that fails throws jakarta.transaction.RollbackException, undeclared
             refuse(connection, request == null ? null : request.ref(), failure);
