@@ -4,6 +4,7 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.moderation.Moderation;
 import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomAccess;
@@ -34,7 +35,8 @@ final class Moderating {
         moderation.requireMayModerate(actor, request.room());
         UserName target = access.registered(request.user()).orElseThrow(() ->
                 new ChatException(ErrorCode.NOT_FOUND, "no user named '" + request.user() + "'"));
-        boolean member = access.isMember(target, request.room());
+        // only a kick asks whether the target is a member (one that is not changes nothing)
+        boolean member = request.action() == ModeratorAct.Action.KICK && access.isMember(target, request.room());
         return events.append(moderation.act(actor, request, target, member), () -> { });
     }
 
