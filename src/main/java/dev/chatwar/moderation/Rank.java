@@ -2,6 +2,7 @@ package dev.chatwar.moderation;
 
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.RoomRules;
+import java.util.Locale;
 import java.util.Set;
 
 /** A user's standing in a room, lowest first: one may act on those below it only. */
@@ -19,6 +20,6 @@ public enum Rank {
     }
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
