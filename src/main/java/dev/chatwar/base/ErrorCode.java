@@ -29,6 +29,7 @@ public enum ErrorCode {
     BANNED(403),
     MUTED(403),
     NO_CHANGE(409),
+    TOO_MANY_REACTIONS(409),
     SERVER_ERROR(500),
     SERVER_BUSY(503);
 

@@ -5,6 +5,8 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.chat.Published;
+import dev.chatwar.chat.Queries;
+import dev.chatwar.history.HistoryPage;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
@@ -48,22 +50,34 @@ public class MessagesResource {
     @Context
     HttpServletRequest request;
 
-    /** A page of the room's events; {@code mentions=me}: of its live messages that mention the caller. */
+    /**
+     * A page of the room's events; {@code mentions=me}: of its live messages that mention the caller;
+     * {@code thread=N}: of message N's thread.
+     */
     @GET
     public String page(@PathParam("room") String room, @QueryParam("before") String before,
                        @QueryParam("after") String after, @QueryParam("limit") String limit,
-                       @QueryParam("mentions") String mentions) {
+                       @QueryParam("mentions") String mentions, @QueryParam("thread") String thread) {
         AuthSession session = authentication.require(request);
         HistoryQuery query = HistoryQuery.of(RequestParser.integerParameter("before", before),
                 RequestParser.integerParameter("after", after), RequestParser.integerParameter("limit", limit));
         if (mentions != null && !mentions.equals("me")) {
             throw new ChatException(ErrorCode.INVALID_FIELD, "mentions takes one value: me");
         }
+        Long threadId = RequestParser.integerParameter("thread", thread);
+        if (threadId != null && (threadId < 1 || mentions != null)) {
+            throw new ChatException(ErrorCode.INVALID_FIELD, "thread must be a message id, and not with mentions");
+        }
         RoomName name = RoomName.parse(room);
+        Queries queries = runtime.chat().queries();
         JsonArrayBuilder events = Json.createArrayBuilder();
-        (mentions == null ? runtime.chat().queries().history(session.user(), name, query)
-                : runtime.chat().queries().mentioning(session.user(), name, query))
-                .forEach(event -> events.add(frames.event(event)));
+        if (mentions != null) {
+            queries.mentioning(session.user(), name, query).forEach(event -> events.add(frames.event(event)));
+        } else {
+            HistoryPage page = threadId == null ? queries.history(session.user(), name, query)
+                    : queries.thread(session.user(), name, threadId, query);
+            page.events().forEach(event -> events.add(frames.event(event, page)));
+        }
         return events.build().toString();
     }
 

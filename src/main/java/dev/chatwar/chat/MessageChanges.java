@@ -6,6 +6,7 @@ import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.moderation.Moderation;
+import dev.chatwar.protocol.Request;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.history.Append;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * Changes to a stored message: its author edits it, unless muted there; its author, or a moderator of its room or
- * of the server, retracts it.
+ * of the server, retracts it; whoever may write in its room reacts to it.
  */
 final class MessageChanges {
 
@@ -47,6 +48,17 @@ final class MessageChanges {
         RoomEvent target = changeable(user, messageId, (editor, message) -> message.author().equals(editor));
         moderation.requireMayWrite(user, target.room());
         return events.append(new Append.Edit(target.room(), user, messageId, text.value(), now.get()), () -> { });
+    }
+
+    /**
+     * Puts the user's emoji on a message of a room the user may enter, or takes it off, unless the user is muted
+     * or banned there; pushes a {@code reaction} event. Whether it changes anything is decided when it is stored.
+     */
+    CompletableFuture<Published> react(UserName user, Request.React react) {
+        RoomEvent target = changeable(user, react.messageId(), (reactor, message) -> true);
+        moderation.requireMayWrite(user, target.room());
+        return events.append(new Append.Reaction(target.room(), user, react.messageId(), react.emoji().value(),
+                react.add(), now.get()), () -> { });
     }
 
     /** The message, if the user may change it; one in a room the user may not enter is not found at all. */

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * New messages, from a socket or over HTTP: checked against the room's rules (a muted or banned author is
- * refused), stored with the members they mention, then pushed. One in a direct-message room puts the room in
+ * refused), stored with the members they mention (a reply with the message it answers, checked by the store), then pushed. One in a direct-message room puts the room in
  * both users' conversations again.
  */
 final class Messages {
@@ -47,6 +47,6 @@ final class Messages {
             access.addDirectMembers(send.room(), now.get());
         }
         return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now.get(),
-                access.mentioned(author, send.room(), send.text().value()));
+                access.mentioned(author, send.room(), send.text().value()), send.replyTo());
     }
 }

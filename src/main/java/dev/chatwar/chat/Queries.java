@@ -1,8 +1,11 @@
 package dev.chatwar.chat;
 
+import dev.chatwar.base.ChatException;
+import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.history.HistoryPage;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.history.RoomRules;
@@ -47,9 +50,26 @@ public final class Queries {
         return room.isDirect() ? RoomRules.NONE : store.rules(room);
     }
 
-    public List<RoomEvent> history(UserName reader, RoomName room, HistoryQuery query) {
+    public HistoryPage history(UserName reader, RoomName room, HistoryQuery query) {
         enter(reader, room);
-        return store.page(room, query);
+        return withReactions(store.page(room, query), reader);
+    }
+
+    /** A page of the thread of the room's message {@code thread}; {@code not_found} when the room has none such. */
+    public HistoryPage thread(UserName reader, RoomName room, long thread, HistoryQuery query) {
+        enter(reader, room);
+        List<RoomEvent> events = store.thread(room, thread, query);
+        if (events.isEmpty() && store.find(thread).filter(RoomEvent::isMessage)
+                .filter(message -> message.room().equals(room)).isEmpty()) {
+            throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + thread + " in room '" + room + "'");
+        }
+        return withReactions(events, reader);
+    }
+
+    private HistoryPage withReactions(List<RoomEvent> events, UserName reader) {
+        List<Long> messages = events.stream().filter(event -> event.isMessage() && !event.retracted())
+                .map(RoomEvent::id).toList();
+        return new HistoryPage(events, store.reactions(messages, reader));
     }
 
     /** The room's live messages that mention the reader, a page chosen as for the history. */

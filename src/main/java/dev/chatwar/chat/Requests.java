@@ -84,6 +84,9 @@ final class Requests {
             if (request instanceof Request.Retract retract) {
                 return answer(connection, retract.ref(), changes.retract(connection.user(), retract.messageId()));
             }
+            if (request instanceof Request.React react) {
+                return answer(connection, react.ref(), changes.react(connection.user(), react));
+            }
             if (request instanceof Request.Moderate moderate) {
                 return answer(connection, moderate.ref(), moderating.moderate(connection.user(), moderate));
             }
@@ -110,8 +113,10 @@ final class Requests {
             } else if (request instanceof Request.Read read) {
                 read(connection, read);
             } else if (request instanceof Request.History history) {
-                connection.send(frames.history(history.room(), history.ref(),
-                        chat.queries().history(connection.user(), history.room(), history.query()), connection.user()));
+                connection.send(frames.history(history.room(), history.ref(), history.thread() == null
+                        ? chat.queries().history(connection.user(), history.room(), history.query())
+                        : chat.queries().thread(connection.user(), history.room(), history.thread(), history.query()),
+                        history.thread(), connection.user()));
             }
         } catch (Exception failure) { // a commit that fails throws jakarta.transaction.RollbackException, undeclared
             refuse(connection, request == null ? null : request.ref(), failure);

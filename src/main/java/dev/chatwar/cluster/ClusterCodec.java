@@ -3,6 +3,8 @@ package dev.chatwar.cluster;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.ModeratorAct;
+import dev.chatwar.history.ReactionChange;
+import dev.chatwar.history.Reply;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,6 +43,15 @@ public final class ClusterCodec {
             if (event.act() != null) {
                 json.add("action", event.act().action().name()).add("target", event.act().target().value());
                 addIfSet(json, "until", event.act().until() == null ? null : event.act().until().toString());
+            }
+            if (event.reply() != null) {
+                Reply reply = event.reply();
+                json.add("replyTo", reply.parentId()).add("quoteAuthor", reply.parentAuthor().value())
+                        .add("thread", reply.threadId()).add("threadReplies", reply.threadReplies());
+                addIfSet(json, "quote", reply.quote());
+            }
+            if (event.reaction() != null) {
+                json.add("added", event.reaction().added()).add("count", event.reaction().count());
             }
         } else if (message instanceof ClusterMessage.Presence presence) {
             json.add("t", "presence").add("room", presence.room().value()).add("user", presence.user().value())
@@ -81,7 +92,8 @@ public final class ClusterCodec {
                         json.containsKey("messageId") ? json.getJsonNumber("messageId").longValue() : null,
                         Instant.parse(json.getString("sentAt")), json.getBoolean("retracted"),
                         json.getBoolean("edited"), json.getString("clientId", null),
-                        json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of(), act(json)));
+                        json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of(), act(json),
+                        reply(json), null, reaction(json)));
                 case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
                         json.getBoolean("present"));
                 case "typing" -> new ClusterMessage.Typing(room(json), new UserName(json.getString("user")));
@@ -123,6 +135,20 @@ public final class ClusterCodec {
         String until = json.getString("until", null);
         return new ModeratorAct(ModeratorAct.Action.valueOf(json.getString("action")),
                 new UserName(json.getString("target")), until == null ? null : Instant.parse(until));
+    }
+
+    // a new message has no replies yet: only the store's rows carry a thread's summary
+    private static Reply reply(JsonObject json) {
+        if (!json.containsKey("replyTo")) {
+            return null;
+        }
+        return new Reply(json.getJsonNumber("replyTo").longValue(), new UserName(json.getString("quoteAuthor")),
+                json.getString("quote", null), json.getJsonNumber("thread").longValue(), json.getInt("threadReplies"));
+    }
+
+    private static ReactionChange reaction(JsonObject json) {
+        return json.containsKey("added")
+                ? new ReactionChange(json.getString("text"), json.getBoolean("added"), json.getInt("count")) : null;
     }
 
     private static void addIfSet(JsonObjectBuilder json, String key, String value) {

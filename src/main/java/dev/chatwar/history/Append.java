@@ -16,18 +16,32 @@ public sealed interface Append {
 
     /**
      * A new message; a {@code clientId} the author used before makes it a duplicate of the earlier one.
-     * {@code mentions}: the members it mentions, found before it is appended.
+     * {@code mentions}: the members it mentions, found before it is appended. {@code replyTo}: the id of the live
+     * message of the same room it answers, or null.
      */
     record Message(RoomName room, UserName author, String text, String clientId, Instant sentAt,
-                   List<UserName> mentions) implements Append {
+                   List<UserName> mentions, Long replyTo) implements Append {
 
         public Message {
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }
 
-        public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) {
-            this(room, author, text, clientId, sentAt, List.of());
+        public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt,
+                       List<UserName> mentions) {
+            this(room, author, text, clientId, sentAt, mentions, null);
         }
+
+        public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) {
+            this(room, author, text, clientId, sentAt, List.of(), null);
+        }
+    }
+
+    /**
+     * The author's emoji put on a live message of the room ({@code added}), or taken off it. One of each emoji per
+     * user and message, and at most {@link ReactionCount#MAX_PER_MESSAGE} distinct ones on a message.
+     */
+    record Reaction(RoomName room, UserName author, long messageId, String emoji, boolean added, Instant sentAt)
+            implements Append {
     }
 
     /** New text for a live message. */

@@ -75,6 +75,9 @@ final class AppendBatch {
         if (append instanceof Append.Edit edit) {
             return edit(edit);
         }
+        if (append instanceof Append.Reaction reaction) {
+            return reaction(reaction);
+        }
         if (append instanceof Append.Moderation moderation) {
             new ModerationRows(em).apply(moderation);
             return persist(moderation, RoomEvent.Kind.MODERATION, moderation.reason(), null, null);
@@ -112,7 +115,7 @@ final class AppendBatch {
 
     private Object message(Append.Message message) {
         if (message.clientId() == null) {
-            return mentioning(persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, null), message);
+            return newMessage(message);
         }
         String key = message.author().value() + '\n' + message.clientId();
         StoredEvent earlier = byClientId.get(key);
@@ -128,9 +131,53 @@ final class AppendBatch {
         if (earlier != null) {
             return new Appended.Duplicate(earlier.toEvent());
         }
-        StoredEvent event = persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, message.clientId());
+        StoredEvent event = newMessage(message);
         byClientId.put(key, event);
+        return event;
+    }
+
+    private StoredEvent newMessage(Append.Message message) {
+        StoredEvent parent = message.replyTo() == null ? null : liveMessage(message.replyTo(), message.room());
+        StoredEvent event = persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, message.clientId());
+        if (parent != null) {
+            Long thread = parent.threadOf();
+            event.answer(parent, thread.equals(message.replyTo()) ? parent
+                    : em.find(StoredEvent.class, thread, LockModeType.PESSIMISTIC_WRITE));
+        }
         return mentioning(event, message);
+    }
+
+    // the message's row is locked first: reactions to one message are counted one at a time, on any node
+    private Object reaction(Append.Reaction reaction) {
+        liveMessage(reaction.messageId(), reaction.room());
+        em.flush(); // the counts below include this batch's earlier reactions
+        var key = new StoredReaction.Key(reaction.messageId(), reaction.author().value(), reaction.emoji());
+        StoredReaction mine = em.find(StoredReaction.class, key);
+        if (reaction.added() == (mine != null)) {
+            throw new ChatException(ErrorCode.NO_CHANGE, reaction.added() ? "you reacted with that emoji already"
+                    : "you have not reacted with that emoji");
+        }
+        if (reaction.added()) {
+            List<String> emoji = em.createNamedQuery(StoredReaction.EMOJI_OF, String.class)
+                    .setParameter("messageId", reaction.messageId())
+                    .getResultList();
+            if (!emoji.contains(reaction.emoji()) && emoji.size() >= ReactionCount.MAX_PER_MESSAGE) {
+                throw new ChatException(ErrorCode.TOO_MANY_REACTIONS, "a message carries at most "
+                        + ReactionCount.MAX_PER_MESSAGE + " different emoji");
+            }
+            em.persist(new StoredReaction(reaction.messageId(), reaction.author().value(), reaction.emoji(),
+                    reaction.sentAt()));
+        } else {
+            em.remove(mine);
+        }
+        em.flush();
+        long count = em.createNamedQuery(StoredReaction.COUNT, Long.class)
+                .setParameter("messageId", reaction.messageId())
+                .setParameter("emoji", reaction.emoji())
+                .getSingleResult();
+        StoredEvent event = persist(reaction, RoomEvent.Kind.REACTION, reaction.emoji(), reaction.messageId(), null);
+        event.reacted(reaction.added(), (int) count);
+        return event;
     }
 
     // a row per mentioned user, counted for unread mentions and found by the history's filter
@@ -142,7 +189,7 @@ final class AppendBatch {
     }
 
     private Object edit(Append.Edit edit) {
-        liveMessage(edit.messageId()).edit(edit.text());
+        liveMessage(edit.messageId(), edit.room()).edit(edit.text());
         StoredEvent event = persist(edit, RoomEvent.Kind.EDIT, edit.text(), edit.messageId(), null);
         newEdits.computeIfAbsent(edit.messageId(), id -> new ArrayList<>()).add(event);
         return event;
@@ -150,7 +197,13 @@ final class AppendBatch {
 
     private Object retraction(Append.Retraction retraction) {
         long messageId = retraction.messageId();
-        liveMessage(messageId).retract();
+        liveMessage(messageId, retraction.room()).retract();
+        em.flush(); // this batch's reactions and replies to the message go too
+        em.createNamedQuery(StoredReaction.DELETE_OF).setParameter("messageId", messageId).executeUpdate();
+        em.createNamedQuery(StoredEvent.REPLIES_TO, StoredEvent.class)
+                .setParameter("messageId", messageId)
+                .getResultStream()
+                .forEach(StoredEvent::forgetQuote);
         em.createNamedQuery(StoredEvent.EDITS_OF, StoredEvent.class)
                 .setParameter("messageId", messageId)
                 .setParameter("kind", RoomEvent.Kind.EDIT)
@@ -161,9 +214,10 @@ final class AppendBatch {
         return persist(retraction, RoomEvent.Kind.RETRACTION, null, messageId, null);
     }
 
-    private StoredEvent liveMessage(long messageId) {
+    // a message of another room is not found: a client cannot reach into a room through an id
+    private StoredEvent liveMessage(long messageId, RoomName room) {
         StoredEvent message = em.find(StoredEvent.class, messageId, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null || message.toEvent().kind() != RoomEvent.Kind.MESSAGE) {
+        if (message == null || message.kind() != RoomEvent.Kind.MESSAGE || !message.inRoom(room)) {
             throw new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId);
         }
         if (message.isRetracted()) {

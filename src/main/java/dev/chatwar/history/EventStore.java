@@ -5,6 +5,7 @@ import dev.chatwar.base.UserName;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,18 @@ public interface EventStore {
 
     /** One page of the room's live messages that mention the user, chosen by seq as {@link #page} does. */
     List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query);
+
+    /**
+     * One page of a thread: the room's message {@code threadId} and the replies of its thread, messages only,
+     * chosen by seq as {@link #page} does. Empty when the room has no such message.
+     */
+    List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query);
+
+    /**
+     * The reactions on each of the messages now: each emoji with its count and whether the reader is among those
+     * who chose it, in the order the emoji were first used. Messages without any are left out.
+     */
+    Map<Long, List<ReactionCount>> reactions(Collection<Long> messageIds, UserName reader);
 
     /** The newest event of each room that has one. */
     List<RoomEvent> lastEvents(Collection<RoomName> rooms);

@@ -155,6 +155,34 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    public List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query) {
+        String range = query.after() != null ? " and e.seq > :seq order by e.seq"
+                : query.before() != null ? " and e.seq < :seq order by e.seq desc" : " order by e.seq desc";
+        TypedQuery<StoredEvent> select = em.createQuery("select e from StoredEvent e where e.room = :room"
+                + " and (e.id = :thread or e.threadId = :thread) and e.kind = :kind" + range, StoredEvent.class);
+        Long seq = query.after() != null ? query.after() : query.before();
+        if (seq != null) {
+            select.setParameter("seq", seq);
+        }
+        return ascending(select.setParameter("room", room.value()).setParameter("thread", threadId)
+                .setParameter("kind", RoomEvent.Kind.MESSAGE), query);
+    }
+
+    @Override
+    public Map<Long, List<ReactionCount>> reactions(Collection<Long> messageIds, UserName reader) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = List.copyOf(messageIds);
+        return ReactionCounts.of(em.createNamedQuery(StoredReaction.COUNTS, Object[].class)
+                .setParameter("messageIds", ids)
+                .getResultList(), em.createNamedQuery(StoredReaction.READERS, Object[].class)
+                .setParameter("messageIds", ids)
+                .setParameter("user", reader.value())
+                .getResultList());
+    }
+
+    @Override
     public List<RoomEvent> lastEvents(Collection<RoomName> rooms) {
         if (rooms.isEmpty()) {
             return List.of();

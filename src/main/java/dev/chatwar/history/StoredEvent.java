@@ -2,6 +2,7 @@ package dev.chatwar.history;
 
 import dev.chatwar.base.Mentions;
 import dev.chatwar.base.MessageText;
+import dev.chatwar.base.Preview;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import jakarta.persistence.Column;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
         + " and e.seq = (select max(f.seq) from StoredEvent f where f.room = e.room)")
 @NamedQuery(name = StoredEvent.AFTER,
         query = "select e from StoredEvent e where e.room = :room and e.seq > :seq order by e.seq")
+@NamedQuery(name = StoredEvent.REPLIES_TO, query = "select e from StoredEvent e where e.replyTo = :messageId")
 public class StoredEvent {
 
     static final String LAST_SEQ = "StoredEvent.lastSeq";
@@ -47,6 +49,7 @@ public class StoredEvent {
     static final String BEFORE = "StoredEvent.before";
     static final String AFTER = "StoredEvent.after";
     static final String LAST_EVENTS = "StoredEvent.lastEvents";
+    static final String REPLIES_TO = "StoredEvent.repliesTo";
     /** Room of the mentions column: {@link Mentions#MAX} names and a space after each. */
     static final int MENTIONS_LENGTH = Mentions.MAX * (UserName.MAX_LENGTH + 1);
 
@@ -101,6 +104,33 @@ public class StoredEvent {
     @Convert(converter = UtcOffsetInstantConverter.class)
     private Instant until;
 
+    // a reply's place (db/migration/V13__replies_and_reactions.sql); null on the others
+    @Column(name = "reply_to")
+    private Long replyTo;
+
+    @Column(name = "thread_id")
+    private Long threadId;
+
+    @Column(name = "quote_author", length = UserName.MAX_LENGTH)
+    private String quoteAuthor;
+
+    @Column(name = "quote_text", length = Preview.LENGTH + 1)
+    private String quote;
+
+    // on a message with replies, how many; on a reply, how many its thread held once it was added
+    private Integer replies;
+
+    @Column(name = "last_reply_at")
+    @Convert(converter = UtcOffsetInstantConverter.class)
+    private Instant lastReplyAt;
+
+    // a reaction event's change; its emoji is the text
+    @Column(name = "reaction_added")
+    private Boolean reactionAdded;
+
+    @Column(name = "reaction_count")
+    private Integer reactionCount;
+
     protected StoredEvent() {
     }
 
@@ -128,6 +158,36 @@ public class StoredEvent {
         text = null;
     }
 
+    /** Makes this new message a reply to {@code parent}; returns the thread's message, one reply richer. */
+    void answer(StoredEvent parent, StoredEvent threadRoot) {
+        replyTo = parent.id;
+        quoteAuthor = parent.author;
+        quote = Preview.of(parent.text);
+        threadId = threadRoot.id;
+        replies = threadRoot.repliesAfter(sentAt);
+    }
+
+    private int repliesAfter(Instant replyAt) {
+        replies = replies == null ? 1 : replies + 1;
+        lastReplyAt = replyAt;
+        return replies;
+    }
+
+    /** The thread this message belongs to: its own, unless it is a reply. */
+    Long threadOf() {
+        return threadId == null ? id : threadId;
+    }
+
+    void reacted(boolean added, int count) {
+        reactionAdded = added;
+        reactionCount = count;
+    }
+
+    /** The message this reply quotes is retracted: the quote goes with its text. */
+    void forgetQuote() {
+        quote = null;
+    }
+
     void edit(String newText) {
         edited = true;
         text = newText;
@@ -142,6 +202,14 @@ public class StoredEvent {
         return seq;
     }
 
+    RoomEvent.Kind kind() {
+        return kind;
+    }
+
+    boolean inRoom(RoomName other) {
+        return room.equals(other.value());
+    }
+
     boolean isRetracted() {
         return retracted;
     }
@@ -150,6 +218,9 @@ public class StoredEvent {
         return new RoomEvent(id, new RoomName(room), seq, kind, new UserName(author), text, messageId, sentAt,
                 retracted, edited, clientId, mentions == null ? List.of()
                 : Arrays.stream(mentions.split(" ")).map(UserName::new).toList(),
-                action == null ? null : new ModeratorAct(action, new UserName(target), until));
+                action == null ? null : new ModeratorAct(action, new UserName(target), until),
+                replyTo == null ? null : new Reply(replyTo, new UserName(quoteAuthor), quote, threadId, replies),
+                replyTo == null && replies != null ? new ThreadSummary(replies, lastReplyAt) : null,
+                reactionAdded == null ? null : new ReactionChange(text, reactionAdded, reactionCount));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatwar.protocol;
 
+import dev.chatwar.base.Preview;
 import dev.chatwar.history.Conversation;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonArrayBuilder;
@@ -13,9 +14,6 @@ import java.util.Locale;
 public final class ConversationFrames {
 
     private static final JsonProvider JSON = JsonProvider.provider();
-
-    /** Characters of a message's text that a conversation list or an activity event shows. */
-    public static final int PREVIEW_LENGTH = 100;
 
     /**
      * Pushed to a member's connection that is not in the room when messages are stored there: the newest of
@@ -31,7 +29,7 @@ public final class ConversationFrames {
                 .add("user", newest.author().value())
                 .add("sentAt", newest.sentAt().toString());
         addPreview(json, newest);
-        return Frames.addMentions(json, newest)
+        return EventJson.addMentions(json, newest)
                 .add("newMessages", newMessages)
                 .add("newMentions", newMentions)
                 .build().toString();
@@ -51,7 +49,7 @@ public final class ConversationFrames {
             json.add("lastSeq", last == null ? 0 : last.seq());
             if (last != null) {
                 JsonObjectBuilder lastJson = JSON.createObjectBuilder()
-                        .add("type", Frames.typeOf(last))
+                        .add("type", EventJson.typeOf(last))
                         .add("id", last.id())
                         .add("seq", last.seq())
                         .add("user", last.author().value())
@@ -74,14 +72,13 @@ public final class ConversationFrames {
     }
 
     private static void addPreview(JsonObjectBuilder json, RoomEvent event) {
-        String text = event.kind() == RoomEvent.Kind.MODERATION ? null : event.text(); // a reason is no message
-        if (text == null) {
+        // a reason is no message, an emoji no text of its own
+        boolean hasText = event.kind() != RoomEvent.Kind.MODERATION && event.kind() != RoomEvent.Kind.REACTION;
+        String preview = hasText ? Preview.of(event.text()) : null;
+        if (preview == null) {
             json.addNull("preview");
-        } else if (text.length() <= PREVIEW_LENGTH) {
-            json.add("preview", text);
         } else {
-            int end = Character.isHighSurrogate(text.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
-            json.add("preview", text.substring(0, end) + "…");
+            json.add("preview", preview);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.HistoryPage;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import jakarta.json.JsonArrayBuilder;
@@ -11,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
-import java.util.List;
 
 /** Encodes the server's frames; docs/protocol.md describes each one. */
 public final class Frames {
@@ -87,12 +87,17 @@ public final class Frames {
 
     /** A room event as pushed on a socket; {@code own} tells whether the receiving user is its author. */
     public String event(RoomEvent event, boolean own) {
-        return eventObject(event).add("own", own).build().toString();
+        return EventJson.of(event).add("own", own).build().toString();
     }
 
     /** A room event as returned by the HTTP API: the pushed frame without {@code own}. */
     public JsonObject event(RoomEvent event) {
-        return eventObject(event).build();
+        return EventJson.of(event).build();
+    }
+
+    /** A page's event as returned by the HTTP API, a message with its reactions as the reader sees them. */
+    public JsonObject event(RoomEvent event, HistoryPage page) {
+        return EventJson.withReactions(EventJson.of(event), page.reactionsOn(event)).build();
     }
 
     public String read(RoomName room, String ref, long readSeq) {
@@ -118,31 +123,19 @@ public final class Frames {
                 .build().toString();
     }
 
-    static JsonObjectBuilder addMentions(JsonObjectBuilder json, RoomEvent event) {
-        if (!event.mentions().isEmpty()) {
-            JsonArrayBuilder names = JSON.createArrayBuilder();
-            event.mentions().forEach(user -> names.add(user.value()));
-            json.add("mentions", names);
+    /**
+     * A page of history, each event marked {@code own} for the requesting user, each message with its reactions;
+     * {@code thread}: the message whose thread the page is of, or null for the room's events.
+     */
+    public String history(RoomName room, String ref, HistoryPage page, Long thread, UserName reader) {
+        JsonArrayBuilder events = JSON.createArrayBuilder();
+        page.events().forEach(event -> events.add(EventJson.withReactions(EventJson.of(event), page.reactionsOn(event))
+                .add("own", event.author().equals(reader))));
+        JsonObjectBuilder json = withRef(JSON.createObjectBuilder().add("type", "history").add("room", room.value()), ref);
+        if (thread != null) {
+            json.add("thread", thread);
         }
-        return json;
-    }
-
-    static String typeOf(RoomEvent event) {
-        return switch (event.kind()) {
-            case MESSAGE -> "message";
-            case EDIT -> "edited";
-            case RETRACTION -> "retracted";
-            case MODERATION -> "moderation";
-        };
-    }
-
-    /** A page of history, each event marked {@code own} for the requesting user. */
-    public String history(RoomName room, String ref, List<RoomEvent> events, UserName reader) {
-        JsonArrayBuilder page = JSON.createArrayBuilder();
-        events.forEach(event -> page.add(eventObject(event).add("own", event.author().equals(reader))));
-        return withRef(JSON.createObjectBuilder().add("type", "history").add("room", room.value()), ref)
-                .add("events", page)
-                .build().toString();
+        return json.add("events", events).build().toString();
     }
 
     /** {@code duplicate}: the request repeated an earlier one, whose event this is; nothing new was stored. */
@@ -168,47 +161,6 @@ public final class Frames {
                 .add("type", "error")
                 .add("code", code.wireName())
                 .add("message", message), ref);
-    }
-
-    private static JsonObjectBuilder eventObject(RoomEvent event) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("type", typeOf(event))
-                .add("room", event.room().value())
-                .add("id", event.id())
-                .add("seq", event.seq())
-                .add("user", event.author().value())
-                .add("sentAt", event.sentAt().toString());
-        if (event.act() != null) {
-            return addAct(json, event);
-        }
-        if (!event.isMessage()) {
-            json.add("messageId", event.messageId());
-        }
-        if (event.kind() != RoomEvent.Kind.RETRACTION) {
-            if (event.text() == null) {
-                json.addNull("text");
-            } else {
-                json.add("text", event.text());
-            }
-        }
-        if (event.isMessage()) {
-            json.add("edited", event.edited());
-            json.add("retracted", event.retracted());
-            if (event.clientId() != null) {
-                json.add("clientId", event.clientId());
-            }
-            addMentions(json, event);
-        }
-        return json;
-    }
-
-    // the author is the moderator; the text, if any, the reason
-    private static JsonObjectBuilder addAct(JsonObjectBuilder json, RoomEvent event) {
-        json.add("action", event.act().action().wireName()).add("target", event.act().target().value());
-        if (event.act().until() != null) {
-            json.add("until", event.act().until().toString());
-        }
-        return event.text() == null ? json : json.add("reason", event.text());
     }
 
     static JsonObjectBuilder withRef(JsonObjectBuilder json, String ref) {

@@ -1,5 +1,6 @@
 package dev.chatwar.protocol;
 
+import dev.chatwar.base.Emoji;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
@@ -45,8 +46,19 @@ public sealed interface Request {
         public static final int MAX_LIMIT = 200;
     }
 
-    /** {@code clientId}, when given, makes the send idempotent: a retry is answered, not stored again. */
-    record Send(RoomName room, MessageText text, String clientId, String ref) implements Request {
+    /**
+     * {@code clientId}, when given, makes the send idempotent: a retry is answered, not stored again.
+     * {@code replyTo}, when given, is the id of the message of the room it answers.
+     */
+    record Send(RoomName room, MessageText text, String clientId, Long replyTo, String ref) implements Request {
+
+        public Send(RoomName room, MessageText text, String clientId, String ref) {
+            this(room, text, clientId, null, ref);
+        }
+    }
+
+    /** The user's emoji put on a message ({@code add}), or taken off it. */
+    record React(long messageId, Emoji emoji, boolean add, String ref) implements Request {
     }
 
     record Retract(long messageId, String ref) implements Request {
@@ -55,7 +67,8 @@ public sealed interface Request {
     record Edit(long messageId, MessageText text, String ref) implements Request {
     }
 
-    record History(RoomName room, HistoryQuery query, String ref) implements Request {
+    /** {@code thread}, when given: a page of that message's thread instead of the room's events. */
+    record History(RoomName room, HistoryQuery query, Long thread, String ref) implements Request {
     }
 
     /**

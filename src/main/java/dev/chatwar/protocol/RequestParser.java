@@ -1,6 +1,7 @@
 package dev.chatwar.protocol;
 
 import dev.chatwar.base.ChatException;
+import dev.chatwar.base.Emoji;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
@@ -39,7 +40,9 @@ public final class RequestParser {
                 case "retract" -> new Request.Retract(id(json), ref);
                 case "edit" -> new Request.Edit(id(json), new MessageText(string(json, "text")), ref);
                 case "history" -> new Request.History(room(json), HistoryQuery.of(optionalInteger(json, "before"),
-                        optionalInteger(json, "after"), optionalInteger(json, "limit")), ref);
+                        optionalInteger(json, "after"), optionalInteger(json, "limit")), optionalId(json, "thread"), ref);
+                case "react", "unreact" -> new Request.React(id(json), new Emoji(string(json, "emoji")),
+                        type.equals("react"), ref);
                 case "moderate" -> moderate(room(json), json, ref);
                 default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
             };
@@ -79,13 +82,14 @@ public final class RequestParser {
 
     private static Request.Send send(RoomName room, JsonObject json, String ref) {
         MessageText text = new MessageText(string(json, "text"));
+        Long replyTo = optionalId(json, "replyTo");
         JsonValue clientId = json.get("clientId");
         if (clientId == null || clientId == JsonValue.NULL) {
-            return new Request.Send(room, text, null, ref);
+            return new Request.Send(room, text, null, replyTo, ref);
         }
         if (clientId instanceof JsonString s && !s.getString().isEmpty()
                 && s.getString().length() <= RoomEvent.MAX_CLIENT_ID_LENGTH) {
-            return new Request.Send(room, text, s.getString(), ref);
+            return new Request.Send(room, text, s.getString(), replyTo, ref);
         }
         throw new ChatException(ErrorCode.INVALID_FIELD,
                 "clientId must be a string of 1 to " + RoomEvent.MAX_CLIENT_ID_LENGTH + " characters");
@@ -159,9 +163,18 @@ public final class RequestParser {
     }
 
     private static long id(JsonObject json) {
-        long id = integer(json, "id", present(json, "id"));
+        return positive("id", integer(json, "id", present(json, "id")));
+    }
+
+    /** A message id that may be absent (null). */
+    public static Long optionalId(JsonObject json, String field) {
+        Long id = optionalInteger(json, field);
+        return id == null ? null : positive(field, id);
+    }
+
+    private static long positive(String field, long id) {
         if (id < 1) {
-            throw new ChatException(ErrorCode.INVALID_FIELD, "id must be a positive integer");
+            throw new ChatException(ErrorCode.INVALID_FIELD, field + " must be a positive integer");
         }
         return id;
     }

@@ -116,6 +116,9 @@ class ContractDocumentTest {
         assertEquals(List.of(), documents.problems(message, stored + "}"));
         assertTrue(!documents.problems(message, stored + ",\"seq\":0}").isEmpty(), "seq starts at 1");
         assertTrue(!documents.problems(message, stored.replace("\"al\"", "\"a l\"") + "}").isEmpty(), "no user name");
+        assertTrue(!documents.problems(message, stored + ",\"replyTo\":1}").isEmpty(), "a reply names its thread");
+        assertTrue(!documents.problems("/asyncapi/components/messages/reaction/payload", stored.replace("message",
+                "reaction") + "}").isEmpty(), "a reaction has no text");
         assertTrue(!documents.problems("/openapi/components/schemas/Error", "{\"code\":\"nonsense\",\"message\":\"\"}")
                 .isEmpty(), "no such code");
     }
@@ -154,6 +157,9 @@ class ContractDocumentTest {
 
     // the request's type as its frame names it
     private static String type(dev.chatwar.protocol.Request request) {
+        if (request instanceof dev.chatwar.protocol.Request.React react && !react.add()) {
+            return "unreact";
+        }
         String name = request.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

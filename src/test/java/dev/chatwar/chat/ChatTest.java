@@ -212,7 +212,7 @@ class ChatTest {
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":999}");
         assertEquals("not_found", alice.last().getString("code"));
 
-        var tombstone = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).get(0);
+        var tombstone = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).events().get(0);
         assertTrue(tombstone.retracted());
         assertEquals(null, tombstone.text());
     }
@@ -331,7 +331,7 @@ class ChatTest {
         assertFalse(first.containsKey("duplicate"));
         assertEquals(1, bob.inRoom("message").size(), "the retry is not pushed again");
         assertEquals("m-1", bob.inRoom("message").get(0).getString("clientId"));
-        assertEquals(1, chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).size());
+        assertEquals(1, chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).events().size());
     }
 
     @Test
@@ -393,14 +393,14 @@ class ChatTest {
         assertEquals("the typo", edited.getString("text"));
         assertEquals(2, edited.getInt("seq"));
         assertEquals("ack", alice.last().getString("type"));
-        var message = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).get(0);
+        var message = chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).events().get(0);
         assertEquals("the typo", message.text());
         assertTrue(message.edited());
 
         chat.receive(alice.connection(), "{\"type\":\"retract\",\"id\":" + id + "}");
         chat.receive(alice.connection(), "{\"type\":\"edit\",\"id\":" + id + ",\"text\":\"again\"}");
         assertEquals("already_retracted", alice.last().getString("code"));
-        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).stream().allMatch(event -> event.text() == null),
+        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).events().stream().allMatch(event -> event.text() == null),
                 "a retraction leaves no text behind, not even in the edits");
     }
 
@@ -472,7 +472,7 @@ class ChatTest {
         assertEquals("alice", bobSink.framesOfType("typing").get(0).getString("user"));
         assertTrue(aliceTabSink.framesOfType("typing").isEmpty(), "not echoed to the typist's own connections");
         assertTrue(aliceSink.framesOfType("typing").isEmpty());
-        assertTrue(timed.queries().history(READER, RoomName.LOBBY, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(timed.queries().history(READER, RoomName.LOBBY, HistoryQuery.newest(10)).events().isEmpty());
 
         timed.receive(alice, "{\"type\":\"typing\",\"room\":\"elsewhere\",\"ref\":\"t\"}");
         JsonObject refused = aliceSink.frames().get(aliceSink.frames().size() - 1);
@@ -488,7 +488,7 @@ class ChatTest {
         say(alice, "from beyond");
 
         assertTrue(bob.inRoom("message").isEmpty());
-        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).isEmpty());
+        assertTrue(chat.queries().history(READER, ROOM, HistoryQuery.newest(10)).events().isEmpty());
     }
 
     @Test
@@ -529,7 +529,7 @@ class ChatTest {
                 new Request.Send(new RoomName("secret"), new MessageText("in"), null, null))).code());
         assertEquals(ErrorCode.NOT_A_MEMBER, assertThrows(ChatException.class,
                 () -> chat.queries().present(new UserName("mallory"), new RoomName("secret"))).code());
-        assertEquals(1, chat.queries().history(new UserName("alice"), new RoomName("secret"), HistoryQuery.newest(10)).size());
+        assertEquals(1, chat.queries().history(new UserName("alice"), new RoomName("secret"), HistoryQuery.newest(10)).events().size());
     }
 
     @Test

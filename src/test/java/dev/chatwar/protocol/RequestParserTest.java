@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatwar.base.ChatException;
+import dev.chatwar.base.Emoji;
 import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.MessageText;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.HistoryQuery;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,10 +44,34 @@ class RequestParserTest {
         assertEquals(new Request.Edit(42, new MessageText("new"), null),
                 parser.parse("{\"type\":\"edit\",\"id\":42,\"text\":\"new\"}"));
         assertEquals(new Request.Retract(42, "r"), parser.parse("{\"type\":\"retract\",\"id\":42,\"ref\":\"r\"}"));
-        assertEquals(new Request.History(new RoomName("r1"), new HistoryQuery(null, 9L, 20), null),
+        assertEquals(new Request.History(new RoomName("r1"), new HistoryQuery(null, 9L, 20), null, null),
                 parser.parse("{\"type\":\"history\",\"room\":\"r1\",\"after\":9,\"limit\":20}"));
-        assertEquals(new Request.History(new RoomName("r1"), HistoryQuery.newest(HistoryQuery.DEFAULT_LIMIT), null),
+        assertEquals(new Request.History(new RoomName("r1"), HistoryQuery.newest(HistoryQuery.DEFAULT_LIMIT), null, null),
                 parser.parse("{\"type\":\"history\",\"room\":\"r1\"}"));
+        assertEquals(new Request.History(new RoomName("r1"), HistoryQuery.newest(5), 42L, null),
+                parser.parse("{\"type\":\"history\",\"room\":\"r1\",\"thread\":42,\"limit\":5}"));
+        assertEquals(42L, ((Request.Send) parser.parse(
+                "{\"type\":\"send\",\"room\":\"r1\",\"text\":\"yes\",\"replyTo\":42}")).replyTo());
+        assertEquals(new Request.React(42, new Emoji("👍🏽"), true, "r"),
+                parser.parse("{\"type\":\"react\",\"id\":42,\"emoji\":\"👍🏽\",\"ref\":\"r\"}"));
+        assertEquals(new Request.React(42, new Emoji("👩‍💻"), false, null),
+                parser.parse("{\"type\":\"unreact\",\"id\":42,\"emoji\":\"👩‍💻\"}"));
+    }
+
+    @Test
+    void aReactionIsOneEmojiNeverText() {
+        for (String emoji : List.of("🏳️‍🌈", "1️⃣", "❤️", "🇫🇷", "🏴󠁧󠁢󠁳󠁣󠁴󠁿")) {
+            assertEquals(emoji, new Emoji(emoji).value());
+        }
+        for (String notOne : List.of("", "a", "👍 ", " 👍", "👍a", "<script>", "1", "\u202e👍", "👍".repeat(17))) {
+            var refused = assertThrows(ChatException.class, () -> parser.parse(
+                    "{\"type\":\"react\",\"id\":1,\"emoji\":\"" + notOne + "\"}"), notOne);
+            assertEquals(ErrorCode.INVALID_FIELD, refused.code(), notOne);
+        }
+        assertEquals(ErrorCode.INVALID_FIELD, assertThrows(ChatException.class, () -> parser.parse(
+                "{\"type\":\"send\",\"room\":\"r\",\"text\":\"x\",\"replyTo\":0}")).code());
+        assertEquals(ErrorCode.MISSING_FIELD, assertThrows(ChatException.class, () -> parser.parse(
+                "{\"type\":\"react\",\"id\":1}")).code());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

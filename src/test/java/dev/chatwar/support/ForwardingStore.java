@@ -7,11 +7,13 @@ import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.Reading;
+import dev.chatwar.history.ReactionCount;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.history.RoomRules;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** An event store that hands every call to another, for tests that change one behaviour. */
@@ -61,6 +63,16 @@ public class ForwardingStore implements EventStore {
     @Override
     public List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
         return store.mentioning(user, room, query);
+    }
+
+    @Override
+    public List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query) {
+        return store.thread(room, threadId, query);
+    }
+
+    @Override
+    public Map<Long, List<ReactionCount>> reactions(Collection<Long> messageIds, UserName reader) {
+        return store.reactions(messageIds, reader);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.chatwar.support;
 
 import dev.chatwar.base.ChatException;
 import dev.chatwar.base.ErrorCode;
+import dev.chatwar.base.Preview;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.Append;
@@ -9,6 +10,10 @@ import dev.chatwar.history.Appended;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.ModeratorAct;
+import dev.chatwar.history.ReactionChange;
+import dev.chatwar.history.ReactionCount;
+import dev.chatwar.history.Reply;
+import dev.chatwar.history.ThreadSummary;
 import dev.chatwar.history.Reading;
 import dev.chatwar.history.RoomEvent;
 import dev.chatwar.history.RoomRules;
@@ -31,6 +36,7 @@ public final class InMemoryEventStore implements EventStore {
     private final List<RoomEvent> events = new ArrayList<>();
     private final Map<String, Long> readPositions = new HashMap<>();
     private final Map<RoomName, UserName> owners = new HashMap<>();
+    private final InMemoryReactions reactions = new InMemoryReactions();
     private RoomDirectory memberships;
     private boolean failing;
     private int commits;
@@ -100,13 +106,23 @@ public final class InMemoryEventStore implements EventStore {
                     return new Appended.Duplicate(earlier.get());
                 }
             }
+            Reply reply = message.replyTo() == null ? null : reply(message, liveMessage(message.replyTo(), message.room()));
             return stored(new RoomEvent(id, message.room(), seq, RoomEvent.Kind.MESSAGE, message.author(),
-                    message.text(), null, message.sentAt(), false, false, message.clientId(), message.mentions()));
+                    message.text(), null, message.sentAt(), false, false, message.clientId(), message.mentions(),
+                    null, reply, null, null));
+        }
+        if (append instanceof Append.Reaction reaction) {
+            liveMessage(reaction.messageId(), reaction.room());
+            int count = reactions.change(reaction);
+            return stored(new RoomEvent(id, reaction.room(), seq, RoomEvent.Kind.REACTION, reaction.author(),
+                    reaction.emoji(), reaction.messageId(), reaction.sentAt(), false, false, null, List.of(), null,
+                    null, null, new ReactionChange(reaction.emoji(), reaction.added(), count)));
         }
         if (append instanceof Append.Edit edit) {
-            RoomEvent message = liveMessage(edit.messageId());
+            RoomEvent message = liveMessage(edit.messageId(), edit.room());
             replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(),
-                    edit.text(), null, message.sentAt(), false, true, message.clientId()));
+                    edit.text(), null, message.sentAt(), false, true, message.clientId(), message.mentions(), null,
+                    message.reply(), message.thread(), null));
             return stored(new RoomEvent(id, edit.room(), seq, RoomEvent.Kind.EDIT, edit.author(), edit.text(),
                     edit.messageId(), edit.sentAt(), false, false, null));
         }
@@ -119,9 +135,14 @@ public final class InMemoryEventStore implements EventStore {
         }
         Append.Retraction retraction = (Append.Retraction) append;
         long messageId = retraction.messageId();
-        RoomEvent message = liveMessage(messageId);
+        RoomEvent message = liveMessage(messageId, retraction.room());
         replace(new RoomEvent(message.id(), message.room(), message.seq(), message.kind(), message.author(), null,
-                null, message.sentAt(), true, message.edited(), message.clientId(), message.mentions()));
+                null, message.sentAt(), true, message.edited(), message.clientId(), message.mentions(), null,
+                message.reply(), message.thread(), null));
+        reactions.forget(messageId);
+        events.stream().filter(e -> e.reply() != null && e.reply().parentId() == messageId).toList()
+                .forEach(e -> replace(withReply(e, new Reply(messageId, e.reply().parentAuthor(), null,
+                        e.reply().threadId(), e.reply().threadReplies()))));
         events.stream().filter(e -> e.kind() == RoomEvent.Kind.EDIT && e.messageId() == messageId).toList()
                 .forEach(e -> replace(new RoomEvent(e.id(), e.room(), e.seq(), e.kind(), e.author(), null,
                         e.messageId(), e.sentAt(), false, false, null)));
@@ -134,8 +155,24 @@ public final class InMemoryEventStore implements EventStore {
         return new Appended.Stored(event);
     }
 
-    private RoomEvent liveMessage(long messageId) {
-        RoomEvent message = find(messageId).filter(RoomEvent::isMessage)
+    // the thread's message counts one more reply
+    private Reply reply(Append.Message message, RoomEvent parent) {
+        long threadId = parent.reply() == null ? parent.id() : parent.reply().threadId();
+        RoomEvent root = events.get((int) threadId - 1);
+        int replies = root.thread() == null ? 1 : root.thread().replies() + 1;
+        replace(new RoomEvent(root.id(), root.room(), root.seq(), root.kind(), root.author(), root.text(), null,
+                root.sentAt(), root.retracted(), root.edited(), root.clientId(), root.mentions(), null, null,
+                new ThreadSummary(replies, message.sentAt()), null));
+        return new Reply(parent.id(), parent.author(), Preview.of(parent.text()), threadId, replies);
+    }
+
+    private static RoomEvent withReply(RoomEvent e, Reply reply) {
+        return new RoomEvent(e.id(), e.room(), e.seq(), e.kind(), e.author(), e.text(), e.messageId(), e.sentAt(),
+                e.retracted(), e.edited(), e.clientId(), e.mentions(), e.act(), reply, e.thread(), e.reaction());
+    }
+
+    private RoomEvent liveMessage(long messageId, RoomName room) {
+        RoomEvent message = find(messageId).filter(RoomEvent::isMessage).filter(e -> e.room().equals(room))
                 .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "no message with id " + messageId));
         if (message.retracted()) {
             throw new ChatException(ErrorCode.ALREADY_RETRACTED, "already retracted");
@@ -182,6 +219,23 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
         return page(room, query).stream().filter(e -> e.mentions().contains(user) && !e.retracted()).toList();
+    }
+
+    @Override
+    public synchronized List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query) {
+        List<RoomEvent> matching = events.stream()
+                .filter(e -> e.room().equals(room) && e.isMessage() && (e.id() == threadId
+                        || (e.reply() != null && e.reply().threadId() == threadId)))
+                .filter(e -> query.before() == null || e.seq() < query.before())
+                .filter(e -> query.after() == null || e.seq() > query.after())
+                .toList();
+        return query.after() != null ? matching.subList(0, Math.min(query.limit(), matching.size()))
+                : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
+    }
+
+    @Override
+    public synchronized Map<Long, List<ReactionCount>> reactions(Collection<Long> messageIds, UserName reader) {
+        return reactions.counts(messageIds, reader);
     }
 
     @Override
