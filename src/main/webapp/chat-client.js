@@ -3,10 +3,13 @@
 //   import { ChatClient } from './chat-client.js';
 //   const chat = new ChatClient();                  // the server this page came from, signed in by cookie
 //   await chat.signIn('alice', 'correct horse');
-//   chat.addEventListener('event', (e) => console.log(e.detail));   // message, edited, retracted, moderation
+//   chat.addEventListener('event', (e) => console.log(e.detail));   // message, edited, retracted, reaction, moderation
 //   chat.connect();
 //   await chat.join('team');
 //   await chat.send('team', 'hello');               // resolves with the ack, once the server stored it
+//   await chat.send('team', 'me!', { replyTo: 1093 });      // a reply, in message 1093's thread
+//   await chat.react(1093, '👍');  await chat.unreact(1093, '👍');
+//   const page = await chat.thread('team', 1093);  // the message and its replies, oldest first
 //
 // It reconnects on its own with backoff, resumes every room from the last seq it saw, and keeps sends
 // made while offline (each with a clientId, so a resend is never stored twice) until they are acked.
@@ -235,8 +238,9 @@ export class ChatClient extends EventTarget {
      * Sends a message; resolves with its `ack` once stored. While offline it waits, and it is sent again
      * after a reconnect until acked: the clientId makes the server store it once.
      */
-    send(room, text) {
+    send(room, text, { replyTo } = {}) {
         const frame = { type: 'send', room, text, clientId: crypto.randomUUID() };
+        if (replyTo) frame.replyTo = replyTo;
         return new Promise((resolve, reject) => {
             const entry = { frame, resolve, reject };
             this.unsent.push(entry);
@@ -244,9 +248,26 @@ export class ChatClient extends EventTarget {
         });
     }
 
-    /** Messages waiting for their ack, oldest first: { room, text, clientId }. */
+    /** Messages waiting for their ack, oldest first: { room, text, clientId, replyTo }. */
     get outbox() {
-        return this.unsent.map(({ frame }) => ({ room: frame.room, text: frame.text, clientId: frame.clientId }));
+        return this.unsent.map(({ frame }) => ({ room: frame.room, text: frame.text, clientId: frame.clientId,
+            replyTo: frame.replyTo }));
+    }
+
+    /** Puts an emoji on a message; resolves with the ack of the `reaction` event. */
+    react(id, emoji) {
+        return this.request({ type: 'react', id, emoji });
+    }
+
+    unreact(id, emoji) {
+        return this.request({ type: 'unreact', id, emoji });
+    }
+
+    /** A page of message `id`'s thread (the message, then its replies) before `before`, oldest first. */
+    async thread(room, id, { before, limit = 50 } = {}) {
+        const frame = { type: 'history', room, thread: id, limit };
+        if (before) frame.before = before;
+        return (await this.request(frame)).events;
     }
 
     edit(id, text) {
@@ -343,6 +364,7 @@ export class ChatClient extends EventTarget {
             case 'message':
             case 'edited':
             case 'retracted':
+            case 'reaction':
             case 'moderation': {
                 const room = this.rooms.get(frame.room);
                 if (room && frame.seq <= room.lastSeq) return; // seen before the reconnect

@@ -7,6 +7,7 @@ import { enable, enabled, supported } from './notify.js';
 import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
 import { autocomplete } from './autocomplete.js';
 import { displayName, remember } from './profiles.js';
+import { openThread, renderThread, threadActions } from './thread-pane.js';
 
 chat.addEventListener('state', (e) => {
     $('state').textContent = e.detail.state;
@@ -59,7 +60,27 @@ function stopEdit() {
 
 messageActions.edit = startEdit;
 messageActions.retract = (m) => chat.retract(m.id).catch((p) => say(p.message));
-listActions.open = show;
+messageActions.reply = (m) => {
+    if (view.editing) stopEdit();
+    view.replyingTo = m;
+    render('keep');
+    $('text').focus();
+};
+const REACTION_PROBLEMS = {
+    too_many_reactions: 'This message has 20 different reactions already: pick one of those.',
+    muted: 'You are muted in this room.',
+};
+messageActions.react = (m, emoji, add) => (add ? chat.react(m.id, emoji) : chat.unreact(m.id, emoji))
+    .catch((p) => { if (p.code !== 'no_change') say(REACTION_PROBLEMS[p.code] || p.message); });
+messageActions.thread = (m) => openThread(view.current, m);
+threadActions({
+    onReact: messageActions.react, onEdit: startEdit, onRetract: messageActions.retract, sent: () => render('keep'),
+});
+listActions.open = (name) => {
+    view.replyingTo = null;
+    show(name);
+};
+chat.addEventListener('event', () => renderThread());
 
 // --- what the user does ---
 
@@ -241,12 +262,19 @@ $('compose').onsubmit = (e) => {
         return;
     }
     // queued while offline, delivered once connected again
-    chat.send(view.current, text).then(() => render('keep'), (problem) => { say(problem.message); render('keep'); });
+    const replyTo = view.replyingTo?.id;
+    view.replyingTo = null;
+    chat.send(view.current, text, { replyTo }).then(() => render('keep'), (problem) => { say(problem.message); render('keep'); });
     $('text').value = '';
     counted();
     render('bottom');
 };
 $('cancel').onclick = stopEdit;
+$('replying-cancel').onclick = () => {
+    view.replyingTo = null;
+    render('keep');
+    $('text').focus();
+};
 $('text').oninput = () => {
     counted();
     if (!view.editing) chat.typing(view.current);
@@ -259,6 +287,7 @@ const suggestions = autocomplete($('text'), $('suggest'), () => {
 $('text').onkeydown = (e) => {
     if (suggestions(e)) return;
     if (e.key === 'Escape' && view.editing) stopEdit();
+    if (e.key === 'Escape' && view.replyingTo) $('replying-cancel').click();
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
         $('compose').requestSubmit();

@@ -5,16 +5,10 @@ import { render } from './view.js';
 import { notify, retitle } from './notify.js';
 import { preview } from './forms.js';
 import { actText } from './message-list.js';
+import { applyEvent } from './timeline.js';
 
 function apply(name, event) {
-    const events = room(name).events;
-    if (event.type === 'message' || event.type === 'moderation') {
-        events.set(event.id, { ...event });
-    } else {
-        const message = events.get(event.messageId);
-        if (message && event.type === 'edited') Object.assign(message, { text: event.text, edited: true });
-        if (message && event.type === 'retracted') Object.assign(message, { text: null, retracted: true });
-    }
+    applyEvent(room(name).events, event, chat.user);
 }
 
 function addPage(name, events) {

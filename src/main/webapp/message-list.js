@@ -1,9 +1,10 @@
 // The items of a room's message list: day separators, the "new messages" line at the first unread one,
 // consecutive messages of one author grouped, each message's full date and time (on hover, when the keyboard
-// is on the message's buttons, and always to screen readers), and its actions (edit, retract) shown on hover
-// or focus.
+// is on the message's buttons, and always to screen readers), the message a reply quotes, its reactions and
+// its thread's summary, and its actions (reply, edit, retract) shown on hover or focus.
 import { renderText } from './render-text.js';
 import { displayName } from './profiles.js';
+import { reactionRow } from './reactions.js';
 
 const GROUP_MS = 5 * 60 * 1000;
 
@@ -53,7 +54,23 @@ export function actText(m) {
     return `${told}${lasting(m)}${m.reason ? `: ${m.reason}` : ''}`;
 }
 
-function messageItem(m, { me, continued, onEdit, onRetract }) {
+function quoteOf(m) {
+    const quote = document.createElement('blockquote');
+    quote.className = 'quote';
+    const author = displayName(m.quote.user) || m.quote.user;
+    quote.append(Object.assign(document.createElement('strong'), { textContent: `↪ ${author}` }), ' ',
+        m.quote.text === null ? Object.assign(document.createElement('em'), { textContent: 'message retracted' })
+            : m.quote.text);
+    return quote;
+}
+
+function threadSummary(m, onThread) {
+    const last = new Date(m.lastReplyAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return button(`${m.replies} ${m.replies === 1 ? 'reply' : 'replies'} · last at ${last}`,
+        `Open the thread: ${m.replies} ${m.replies === 1 ? 'reply' : 'replies'}`, () => onThread(m));
+}
+
+export function messageItem(m, { me, continued, onEdit, onRetract, onReply, onReact, onThread, inThread }) {
     if (m.type === 'moderation') return item('moderation', actText(m));
     const mentioned = (m.mentions || []).includes(me);
     const li = item(['message', m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : '',
@@ -78,18 +95,24 @@ function messageItem(m, { me, continued, onEdit, onRetract }) {
     text.className = 'text';
     if (m.retracted) text.textContent = 'message retracted';
     else text.append(renderText(m.text, me));
+    if (m.quote && !inThread) li.append(quoteOf(m));
     li.append(head, text);
     if (m.edited && !m.retracted) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(edited)' }));
     if (m.pending) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(sending…)' }));
-    if (m.own && !m.retracted && !m.pending) {
+    if (!m.retracted && !m.pending && m.id) {
         const actions = document.createElement('span');
         actions.className = 'actions';
-        actions.append(button('Edit', `Edit message: ${m.text}`, () => onEdit(m)),
-            button('Retract', `Retract message: ${m.text}`, () => {
-                if (confirm('Retract this message? Everyone will see that it was retracted.')) onRetract(m);
-            }));
+        if (onReply) actions.append(button('Reply', `Reply to ${m.user}: ${m.text}`, () => onReply(m)));
+        if (m.own) {
+            actions.append(button('Edit', `Edit message: ${m.text}`, () => onEdit(m)),
+                button('Retract', `Retract message: ${m.text}`, () => {
+                    if (confirm('Retract this message? Everyone will see that it was retracted.')) onRetract(m);
+                }));
+        }
         li.append(' ', actions);
+        if (onReact) li.append(reactionRow(m, (emoji, add) => onReact(m, emoji, add)));
     }
+    if (m.replies && onThread && !inThread) li.append(threadSummary(m, onThread));
     return li;
 }
 
@@ -97,7 +120,7 @@ function messageItem(m, { me, continued, onEdit, onRetract }) {
  * The list items for `messages` (in seq order) and `queued` (sends waiting for their ack). `unreadAfter`: the
  * read position when the room was opened; the line goes before the first message of another user after it.
  */
-export function messageItems(messages, queued, { me, unreadAfter, onEdit, onRetract }) {
+export function messageItems(messages, queued, { me, unreadAfter, ...actions }) {
     const items = [];
     let previous = null;
     let marked = false;
@@ -114,7 +137,7 @@ export function messageItems(messages, queued, { me, unreadAfter, onEdit, onRetr
         }
         const continued = previous !== null && previous.user === m.user && !previous.retracted
             && previous.type !== 'moderation' && m.type !== 'moderation' && sent - new Date(previous.sentAt) < GROUP_MS;
-        items.push(messageItem(m, { me, continued, onEdit, onRetract }));
+        items.push(messageItem(m, { me, continued: continued && !m.quote, ...actions }));
         previous = m;
     }
     for (const waiting of queued) {

@@ -9,8 +9,8 @@ export const PAGE = 50;
 // oldest, complete, typing: Map }: every conversation of the user (the server's list, kept current by activity
 // events) and every room joined
 export const rooms = new Map();
-/** The conversation shown, the message being edited, whether older history is on its way. */
-export const view = { current: 'lobby', editing: null, loadingOlder: false };
+/** The conversation shown, the message being edited or answered, whether older history is on its way. */
+export const view = { current: 'lobby', editing: null, replyingTo: null, loadingOlder: false };
 
 export function room(name) {
     if (!rooms.has(name)) {

@@ -6,8 +6,8 @@ import { onProfiles } from './profiles.js';
 
 onProfiles(() => render('keep'));
 
-/** What a message's Edit and Retract buttons do; set by the page. */
-export const messageActions = { edit: () => {}, retract: () => {} };
+/** What a message's buttons do (reply, edit, retract, react, open its thread); set by the page. */
+export const messageActions = { edit: () => {}, retract: () => {}, reply: () => {}, react: () => {}, thread: () => {} };
 /** What a click on a conversation in the list does; set by the page. */
 export const listActions = { open: () => {} };
 
@@ -81,7 +81,12 @@ export function render(scroll) {
     const messages = [...shown.events.values()].sort((a, b) => a.seq - b.seq);
     $('messages').replaceChildren(...messageItems(messages, chat.outbox.filter((w) => w.room === current), {
         me: chat.user, unreadAfter: shown.unreadAfter, onEdit: messageActions.edit, onRetract: messageActions.retract,
+        onReply: messageActions.reply, onReact: messageActions.react, onThread: messageActions.thread,
     }));
+    $('replying').hidden = !view.replyingTo;
+    if (view.replyingTo) {
+        $('replying-to').textContent = `Replying to ${view.replyingTo.user}: ${view.replyingTo.text}`;
+    }
     if (scroll === 'bottom' || (scroll === 'follow' && atBottom)) {
         scroller.scrollTop = scroller.scrollHeight;
         $('jump').hidden = true;

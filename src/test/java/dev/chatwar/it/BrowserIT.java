@@ -232,6 +232,43 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void aReplyQuotesItsMessageItsThreadOpensBesideTheRoomAndReactionsCountOnBothSides() {
+        String room = "lunch-" + suffix;
+        String tara = "tara-" + suffix;
+        try (ChatPage alice = ChatPage.open(1300, 800).register(tara).join(room);
+             ChatPage bob = ChatPage.open(1300, 800).register("uri-" + suffix).join(room)) {
+            PageThreads aliceThreads = new PageThreads(alice);
+            PageThreads bobThreads = new PageThreads(bob);
+            alice.say("Lunch at noon?");
+            bob.awaitMessage("Lunch at noon?");
+            bobThreads.reply("Lunch at noon?", "Count me in");
+            alice.awaitMessage("Count me in");
+            assertEquals("↪ " + tara + " Lunch at noon?", aliceThreads.quote("Count me in"));
+            ChatClient.waiting().until(() -> aliceThreads.summary("Lunch at noon?"), s -> s.startsWith("1 reply · last at"));
+
+            bobThreads.react("Lunch at noon?", "👍");
+            ChatClient.waiting().until(() -> aliceThreads.reactions("Lunch at noon?"), List.of("👍 1")::equals);
+            aliceThreads.toggle("Lunch at noon?", "👍");
+            ChatClient.waiting().until(() -> aliceThreads.reactions("Lunch at noon?"), List.of("👍 2*")::equals);
+            ChatClient.waiting().until(() -> bobThreads.reactions("Lunch at noon?"), List.of("👍 2*")::equals);
+            bobThreads.react("Count me in", "🎉");
+            ChatClient.waiting().until(() -> aliceThreads.reactions("Count me in"), List.of("🎉 1")::equals);
+
+            aliceThreads.open("Lunch at noon?");
+            ChatClient.waiting().until(aliceThreads::threadTexts, List.of("Lunch at noon?", "Count me in")::equals);
+            aliceThreads.replyInThread("12:15 works better for me");
+            ChatClient.waiting().until(aliceThreads::threadTexts,
+                    List.of("Lunch at noon?", "Count me in", "12:15 works better for me")::equals);
+            bob.awaitMessage("12:15 works better for me");
+            assertEquals("↪ " + tara + " Lunch at noon?", bobThreads.quote("12:15 works better for me"));
+            ChatClient.waiting().until(() -> bobThreads.summary("Lunch at noon?"), s -> s.startsWith("2 replies"));
+            alice.screenshot(Path.of("target/screenshots/thread.png"));
+            bob.screenshot(Path.of("target/screenshots/reactions.png"));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void aModeratorsCommandShowsInEveryTimelineAndTheTargetIsToldWhyItCannotWriteOrWasRemoved() {
         String room = "mods-" + suffix;
         String owner = "rosa-" + suffix;

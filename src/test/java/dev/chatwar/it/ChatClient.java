@@ -201,6 +201,24 @@ public class ChatClient {
         return request(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text).build());
     }
 
+    /** Sends a message that answers message {@code replyTo}. */
+    public JsonObject reply(String room, long replyTo, String text) {
+        return request(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text)
+                .add("replyTo", replyTo).build());
+    }
+
+    /** {@code add}: puts the emoji on the message ({@code react}); else takes it off ({@code unreact}). */
+    public JsonObject react(long messageId, String emoji, boolean add) {
+        return request(Json.createObjectBuilder().add("type", add ? "react" : "unreact").add("id", messageId)
+                .add("emoji", emoji).build());
+    }
+
+    /** A page of message {@code thread}'s thread, as the {@code history} reply holds it. */
+    public JsonObject thread(String room, long thread) {
+        return request(Json.createObjectBuilder().add("type", "history").add("room", room).add("thread", thread)
+                .add("limit", 200).build());
+    }
+
     public JsonObject edit(long messageId, String text) {
         return request(Json.createObjectBuilder().add("type", "edit").add("id", messageId).add("text", text).build());
     }

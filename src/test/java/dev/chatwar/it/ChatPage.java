@@ -347,6 +347,11 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
+    /** The page itself, for helpers of one feature ({@link PageThreads}). */
+    Page page() {
+        return page;
+    }
+
     void screenshot(Path file) {
         page.screenshot(new Page.ScreenshotOptions().setPath(file));
     }

@@ -40,6 +40,11 @@ class ContractIT extends DeployedWar {
         second.sendRaw("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
         long id = first.say(room, "hello @" + bob).getJsonNumber("id").longValue();
         first.edit(id, "hello again");
+        second.reply(room, id, "a reply, quoting it");
+        second.react(id, "👍", true);
+        first.react(id, "👍", true);
+        first.react(id, "👍", false);
+        first.thread(room, id); // the message with its replies and reactions, then the reply with its quote
         long seq = first.retract(id).getJsonNumber("seq").longValue();
         second.request(Json.createObjectBuilder().add("type", "read").add("room", room).add("seq", seq).build());
         first.request(Json.createObjectBuilder().add("type", "history").add("room", room).build());

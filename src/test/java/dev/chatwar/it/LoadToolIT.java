@@ -23,23 +23,24 @@ class LoadToolIT extends DeployedWar {
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "bench-" + suffix);
         String base = ChatWar.BASE.toString();
 
-        assertEquals(0, LoadTool.run("bench", "--server", serverName(), "--war", base, "--peer", base, "--scenarios", "steady,storm", "--tiny",
+        assertEquals(0, LoadTool.run("bench", "--server", serverName(), "--war", base, "--peer", base, "--scenarios", "steady,storm,threads", "--tiny",
                 "--out", out.toString()));
 
         JsonObject results = Json.createReader(new StringReader(Files.readString(out.resolve("results.json"))))
                 .readObject();
         List<JsonObject> runs = results.getJsonArray("runs").getValuesAs(JsonObject.class);
-        assertEquals(4, runs.size(), "each scenario against the WAR and the peer");
+        assertEquals(5, runs.size(), "each scenario against the WAR and the peer, but threads: the WAR's alone");
         for (JsonObject run : runs) {
             String name = run.getString("scenario") + " " + run.getString("target") + ": " + run;
             assertEquals(0, run.getInt("errors"), name);
             assertEquals(0, run.getInt("lost"), name);
             assertEquals(run.getInt("clients"), run.getInt("held"), name);
-            if (run.getString("scenario").equals("steady")) {
+            if (run.getString("scenario").equals("steady") || run.getString("scenario").equals("threads")) {
                 assertTrue(run.getInt("sent") > 0, name);
                 int membersOfTheRoom = run.getInt("clients");
                 assertEquals(run.getJsonNumber("sent").longValue() * membersOfTheRoom,
-                        run.getJsonNumber("deliveries").longValue(), "every member got every message: " + name);
+                        run.getJsonNumber("deliveries").longValue(),
+                        "every member got every message, reply and reaction: " + name);
                 assertTrue(run.getJsonObject("latencyMillis").getJsonNumber("p99").doubleValue() > 0, name);
             }
         }

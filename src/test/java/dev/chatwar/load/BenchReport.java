@@ -71,8 +71,22 @@ final class BenchReport {
                 }
                 table.append(ratio(values[0], values[1])).append(" | ").append(ratio(values[0], values[2])).append(" |\n");
             }
+            againstPlainMessages(table, runs[0], byTarget(results).get("fanout"));
         }
         return table.toString();
+    }
+
+    // a scenario of replies and reactions runs on the WAR alone: its measure is the WAR's own plain fan-out
+    private static void againstPlainMessages(StringBuilder table, RunResult threaded, RunResult[] fanout) {
+        if (threaded == null || !threaded.scenario().equals("threads") || fanout == null || fanout[0] == null) {
+            return;
+        }
+        RunResult plain = fanout[0];
+        table.append("\nAgainst the WAR's `fanout` (plain messages) of this run: deliveries a second ")
+                .append(ratio(threaded.deliveriesPerSecond(), plain.deliveriesPerSecond())).append(", p99 ")
+                .append(ratio(threaded.p99(), plain.p99())).append(", server CPU per delivery ")
+                .append(ratio(orNaN(threaded.cpuMicrosPerDelivery()), orNaN(plain.cpuMicrosPerDelivery())))
+                .append(".\n");
     }
 
     private static String ratio(double ours, double theirs) {

@@ -19,6 +19,7 @@ final class LoadClient implements WebSocket.Listener {
 
     private static final String MESSAGE_PREFIX = "{\"type\":\"message\"";
     private static final String PRESENCE_PREFIX = "{\"type\":\"presence\"";
+    private static final String REACTION_PREFIX = "{\"type\":\"reaction\"";
 
     private final Traffic traffic;
     private final StringBuilder partial = new StringBuilder();
@@ -44,6 +45,17 @@ final class LoadClient implements WebSocket.Listener {
                     return client.welcome;
                 })
                 .thenApply(welcome -> client);
+    }
+
+    /** Sends a message and waits for its ack; its id, for replies and reactions to it. */
+    CompletableFuture<Long> post(String room, String text) {
+        return request(Json.createObjectBuilder().add("type", "send").add("room", room).add("text", text))
+                .thenApply(ack -> {
+                    if (!"ack".equals(ack.getString("type"))) {
+                        throw new IllegalStateException("send refused: " + ack);
+                    }
+                    return ack.getJsonNumber("id").longValue();
+                });
     }
 
     /** Joins the room. */
@@ -109,6 +121,10 @@ final class LoadClient implements WebSocket.Listener {
     private void take(String frame) {
         if (frame.startsWith(MESSAGE_PREFIX)) {
             traffic.delivered(frame);
+            return;
+        }
+        if (frame.startsWith(REACTION_PREFIX)) {
+            traffic.arrived(Traffic.reactionKey(frame));
             return;
         }
         if (frame.startsWith(PRESENCE_PREFIX)) {

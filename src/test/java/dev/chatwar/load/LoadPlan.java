@@ -28,6 +28,14 @@ public record LoadPlan(String name, int clients, int users, int rooms, int sende
         return rate == 0;
     }
 
+    /**
+     * Whether the senders mix replies and reactions into their messages: of every three sends, one a plain
+     * message, one a reply to the sender's own first message, one a reaction put on or taken off it.
+     */
+    public boolean threaded() {
+        return name.equals("threads");
+    }
+
     int perRoom() {
         return rooms == 0 ? 0 : clients / rooms;
     }
@@ -59,6 +67,9 @@ public record LoadPlan(String name, int clients, int users, int rooms, int sende
         int scale = tiny ? 50 : 1;
         return switch (name) {
             case "fanout" -> new LoadPlan(name, 1000 / scale, 100 / scale, 1, 10 / (tiny ? 5 : 1), 0, 8, 64, 0,
+                    warmup, measure, Duration.ZERO);
+            // as fanout, every third send a reply and every third a reaction: what they cost per delivery against it
+            case "threads" -> new LoadPlan(name, 1000 / scale, 100 / scale, 1, 10 / (tiny ? 5 : 1), 0, 8, 64, 0,
                     warmup, measure, Duration.ZERO);
             case "fanout64" -> new LoadPlan(name, 1000 / scale, 100 / scale, 1, 10 / (tiny ? 5 : 1), 0, 64, 64, 0,
                     warmup, measure, Duration.ZERO);

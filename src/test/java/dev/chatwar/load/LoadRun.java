@@ -46,6 +46,7 @@ public final class LoadRun {
     private final List<URI> chats;
     private LoadPlan background;
     private volatile boolean stopping;
+    private long[] roots;
 
     /**
      * @param base   the server's base URL, the WAR's context included: http://127.0.0.1:8080/
@@ -101,6 +102,7 @@ public final class LoadRun {
         progress.printf("[%s %s] %d of %d connections open in %.1f s (%.0f/s)%n", plan.name(), target, connected,
                 plan.clients(), connectSeconds, connected / connectSeconds);
         joinRooms(tokens);
+        postRoots();
         Double rssPerConnection = perConnection(before, server.residentBytes(), connected);
         Double heapPerConnection = perConnection(heapBefore, server.liveHeapBytes(), connected);
 
@@ -275,14 +277,48 @@ public final class LoadRun {
                 continue;
             }
             int room = plan.roomOf(connection);
+            int recipients = room == 0 ? readers - plan.slow() : readers;
+            if (plan.threaded() && n % 3 == 2) {
+                react(client, sender, n, intended, recipients);
+                continue;
+            }
             String key = "s" + sender + "-" + n;
-            traffic.sending(key, intended, room == 0 ? readers - plan.slow() : readers);
-            client.send(Json.createObjectBuilder().add("type", "send").add("room", roomPrefix + room)
-                    .add("text", Traffic.text(key, plan.payload())).build().toString());
+            traffic.sending(key, intended, recipients);
+            var send = Json.createObjectBuilder().add("type", "send").add("room", roomPrefix + room)
+                    .add("text", Traffic.text(key, plan.payload()));
+            if (plan.threaded() && n % 3 == 1) {
+                send.add("replyTo", roots[sender]);
+            }
+            client.send(send.build().toString());
         }
         traffic.drain(GIVE_UP.toNanos());
         cpuAtEnd = server.cpuNanos();
         traffic.stopMeasuring();
+    }
+
+    // the sender puts one of 20 emoji on its first message, then takes it off, and on to the next: every change
+    // a real one, and every key distinct from those of the 40 changes before it. A sender reacts every
+    // 3 x senders sends (the senders' count is no multiple of 3), so n / (3 x senders) counts its changes.
+    private void react(LoadClient client, int sender, long n, long intended, int recipients) {
+        long change = n / 3 / plan.senders();
+        String emoji = new String(Character.toChars(0x1F600 + (int) (change / 2 % 20)));
+        boolean add = change % 2 == 0;
+        traffic.sending(Traffic.reactionKey(roots[sender], emoji, add), intended, recipients);
+        client.send(Json.createObjectBuilder().add("type", add ? "react" : "unreact").add("id", roots[sender])
+                .add("emoji", emoji).build().toString());
+    }
+
+    /** In a threaded plan, each sender's first message: what its replies answer and its reactions go on. */
+    private void postRoots() {
+        if (!plan.threaded()) {
+            return;
+        }
+        roots = new long[plan.senders()];
+        for (int sender = 0; sender < plan.senders(); sender++) {
+            int connection = plan.senderConnection(sender);
+            roots[sender] = clients.get(connection).post(roomPrefix + plan.roomOf(connection), "thread of " + sender)
+                    .join();
+        }
     }
 
     private void hold() throws InterruptedException {

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public final class LoadTool {
 
-    static final List<String> SCENARIOS = List.of("fanout", "fanout64", "one-room", "rooms", "latency", "storm", "steady",
+    static final List<String> SCENARIOS = List.of("fanout", "threads", "fanout64", "one-room", "rooms", "latency", "storm", "steady",
             "slow", "quiet", "hot-room");
     private static final Set<String> FLAGS = Set.of("tiny");
     private static final Map<String, Set<String>> COMMANDS = Map.of(

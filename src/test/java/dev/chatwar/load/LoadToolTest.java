@@ -38,6 +38,15 @@ class LoadToolTest {
     }
 
     @Test
+    void aReactionFrameIsKnownByItsMessageItsEmojiAndWhetherItWasPutOn() {
+        String frame = "{\"type\":\"reaction\",\"room\":\"r\",\"id\":9,\"seq\":3,\"user\":\"u\","
+                + "\"sentAt\":\"2026-12-03T01:00:00Z\",\"messageId\":42,\"emoji\":\"😀\",\"added\":false,\"count\":0}";
+        assertEquals(Traffic.reactionKey(42, "😀", false), Traffic.reactionKey(frame));
+        assertEquals(null, Traffic.reactionKey("{\"type\":\"reaction\"}"));
+        assertTrue(LoadPlan.scenario("threads", true).threaded());
+    }
+
+    @Test
     void knownOptionsAndFlagsAreRead() {
         Map<String, String> options = LoadTool.options(
                 new String[] {"run", "--tiny", "--clients", "7", "--target", "warm-up"},

@@ -68,14 +68,43 @@ final class Traffic {
         }
     }
 
+    /** A message (its key starts its text) or a reaction (see {@link #reactionKey}) reached one recipient. */
     void delivered(String frame) {
-        long now = System.nanoTime();
         int start = frame.indexOf(TEXT) + TEXT.length();
         int keyEnd = frame.indexOf('|', start);
         if (start < TEXT.length() || keyEnd < 0) {
             return; // not one of ours
         }
-        String key = frame.substring(start, keyEnd);
+        arrived(frame.substring(start, keyEnd));
+    }
+
+    /** A reaction's key: the message, the emoji and whether it was put on; only its message's sender changes it. */
+    static String reactionKey(long messageId, String emoji, boolean added) {
+        return "r" + messageId + emoji + added;
+    }
+
+    /** The key of a {@code reaction} frame, read without a JSON parse; null for one that is not a reaction. */
+    static String reactionKey(String frame) {
+        int id = frame.indexOf(MESSAGE_ID);
+        int emoji = frame.indexOf(EMOJI);
+        int added = frame.indexOf(ADDED);
+        if (id < 0 || emoji < 0 || added < 0) {
+            return null;
+        }
+        return reactionKey(Long.parseLong(frame.substring(id + MESSAGE_ID.length(), frame.indexOf(',', id))),
+                frame.substring(emoji + EMOJI.length(), frame.indexOf('"', emoji + EMOJI.length())),
+                frame.startsWith("true", added + ADDED.length()));
+    }
+
+    private static final String MESSAGE_ID = "\"messageId\":";
+    private static final String EMOJI = "\"emoji\":\"";
+    private static final String ADDED = "\"added\":";
+
+    void arrived(String key) {
+        if (key == null) {
+            return;
+        }
+        long now = System.nanoTime();
         InFlight pending = inFlight.get(key);
         if (pending == null) {
             return; // given up on, or from an earlier run

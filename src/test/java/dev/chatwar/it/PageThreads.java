@@ -1,0 +1,84 @@
+package dev.chatwar.it;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+
+/** Replies, threads and reactions on a {@link ChatPage}, done the way a user does them: with the buttons. */
+record PageThreads(ChatPage chat) {
+
+    private Page page() {
+        return chat.page();
+    }
+
+    private Locator message(String text) {
+        return page().locator("#messages li.message").filter(new Locator.FilterOptions()
+                .setHas(page().locator(".text", new Page.LocatorOptions().setHasText(text))));
+    }
+
+    /** Answers the message with this text through its Reply button and the message field. */
+    PageThreads reply(String text, String answer) {
+        message(text).first().hover();
+        message(text).first().locator("button", new Locator.LocatorOptions().setHasText("Reply")).click();
+        page().locator("#text").fill(answer);
+        page().locator("#send").click();
+        return this;
+    }
+
+    /** Puts an emoji on the message through the reaction picker. */
+    PageThreads react(String text, String emoji) {
+        Locator item = message(text).first();
+        item.hover();
+        item.locator(".add-reaction").click();
+        item.locator("button[aria-label=\"React with " + emoji + "\"]").click();
+        return this;
+    }
+
+    /** Clicks the message's reaction chip of this emoji: mine comes off, else mine goes on. */
+    PageThreads toggle(String text, String emoji) {
+        message(text).first().locator(".reactions .chip[aria-pressed]", new Locator.LocatorOptions()
+                .setHasText(emoji)).click();
+        return this;
+    }
+
+    /** The message's reaction chips as shown, such as "👍 2*" (the star: pressed, mine). */
+    @SuppressWarnings("unchecked")
+    List<String> reactions(String text) {
+        return (List<String>) page().evaluate("text => [...document.querySelectorAll('#messages li.message')]"
+                + ".filter(li => li.querySelector('.text').textContent === text)"
+                + ".flatMap(li => [...li.querySelectorAll('.reactions .chip[aria-pressed]')])"
+                + ".map(b => b.textContent + (b.getAttribute('aria-pressed') === 'true' ? '*' : ''))", text);
+    }
+
+    /** The quote above the message with this text, as shown; empty when it has none. */
+    String quote(String text) {
+        Object quote = page().evaluate("text => [...document.querySelectorAll('#messages li.message')]"
+                + ".filter(li => li.querySelector('.text').textContent === text)"
+                + ".map(li => li.querySelector('blockquote.quote')?.textContent || '')[0] || ''", text);
+        return (String) quote;
+    }
+
+    /** The thread summary under the message, such as "2 replies · last at 10:42"; empty when none. */
+    String summary(String text) {
+        return (String) page().evaluate("text => [...document.querySelectorAll('#messages li.message')]"
+                + ".filter(li => li.querySelector('.text').textContent === text)"
+                + ".map(li => li.querySelector(':scope > button')?.textContent || '')[0] || ''", text);
+    }
+
+    PageThreads open(String text) {
+        message(text).first().locator(":scope > button").click();
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> threadTexts() {
+        return (List<String>) page().evaluate("() => [...document.querySelectorAll('#thread-list li.message .text')]"
+                + ".map(e => e.textContent)");
+    }
+
+    PageThreads replyInThread(String answer) {
+        page().locator("#thread-text").fill(answer);
+        page().locator("#thread-send").click();
+        return this;
+    }
+}
