@@ -14,8 +14,16 @@ import dev.chatwar.protocol.ConversationFrames;
 import dev.chatwar.room.Room;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.Rooms;
+import dev.chatwar.search.MessageSearch;
+import dev.chatwar.search.SearchHit;
+import dev.chatwar.search.SearchQuery;
+import dev.chatwar.search.SearchResults;
 import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a signed-in user may read without a connection (the HTTP API): a room's history, its messages that
@@ -76,6 +84,30 @@ public final class Queries {
     public List<RoomEvent> mentioning(UserName reader, RoomName room, HistoryQuery query) {
         enter(reader, room);
         return store.mentioning(reader, room, query);
+    }
+
+    /** The rooms a search looks in, at most: the user's newest memberships, and the lobby. */
+    static final int MAX_SEARCHED_ROOMS = 2000;
+
+    /**
+     * The messages that match, of the rooms the reader may read: the lobby, the public rooms it is a member of,
+     * its private rooms and direct messages (the newest {@value #MAX_SEARCHED_ROOMS} memberships), never a room it
+     * is banned from. A query limited to one room needs entry to it, as its history does.
+     */
+    public SearchResults search(UserName reader, SearchQuery query, MessageSearch engine) {
+        Set<RoomName> readable = new LinkedHashSet<>();
+        if (query.room() != null) {
+            enter(reader, query.room());
+            readable.add(query.room());
+        } else {
+            readable.add(RoomName.LOBBY);
+            readable.addAll(access.memberRooms(reader, MAX_SEARCHED_ROOMS));
+        }
+        SearchResults found = engine.find(query, readable);
+        Map<RoomName, Boolean> banned = new HashMap<>();
+        List<SearchHit> allowed = found.hits().stream().filter(hit -> !banned.computeIfAbsent(hit.room(),
+                room -> moderation.ban(reader, room).isPresent())).toList();
+        return new SearchResults(allowed, found.more());
     }
 
     public List<UserName> present(UserName asker, RoomName room) {

@@ -7,6 +7,7 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.history.Append;
 import dev.chatwar.history.Appended;
+import dev.chatwar.history.EventFeed;
 import dev.chatwar.history.EventStore;
 import dev.chatwar.history.HistoryQuery;
 import dev.chatwar.history.ModeratorAct;
@@ -30,8 +31,11 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 
-/** An event store in memory for unit tests, with the same rules as the JPA one, and a switch to make it fail. */
-public final class InMemoryEventStore implements EventStore {
+/**
+ * An event store in memory for unit tests, with the same rules as the JPA one, and a switch to make it fail; and
+ * the feed of its events, as the search index follows them.
+ */
+public final class InMemoryEventStore implements EventStore, EventFeed {
 
     private final List<RoomEvent> events = new ArrayList<>();
     private final Map<String, Long> readPositions = new HashMap<>();
@@ -231,6 +235,22 @@ public final class InMemoryEventStore implements EventStore {
                 .toList();
         return query.after() != null ? matching.subList(0, Math.min(query.limit(), matching.size()))
                 : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
+    }
+
+    @Override
+    public synchronized List<RoomEvent> after(long afterId, int limit) {
+        return events.stream().filter(e -> e.id() > afterId && e.kind() != RoomEvent.Kind.MODERATION
+                && e.kind() != RoomEvent.Kind.REACTION).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<RoomEvent> messages(Collection<Long> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).filter(RoomEvent::isMessage).toList();
+    }
+
+    @Override
+    public synchronized long lastId() {
+        return events.size();
     }
 
     @Override
