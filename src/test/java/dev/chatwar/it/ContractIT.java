@@ -109,6 +109,7 @@ class ContractIT extends DeployedWar {
         calls.put("presence", () -> api.call("GET", "api/rooms/" + room + "/presence", "Authorization", auth));
         calls.put("roomModeration", () -> api.call("GET", "api/rooms/" + room + "/moderation", "Authorization", auth));
         calls.put("conversations", () -> api.call("GET", "api/conversations", "Authorization", auth));
+        calls.put("search", () -> api.call("GET", "api/search?q=fir*&sort=relevance", "Authorization", auth));
         calls.put("serverBans", () -> api.call("GET", "api/bans", "Authorization", moderator));
         calls.put("banFromServer", () -> api.sendJson("POST", "api/bans", Json.createObjectBuilder()
                 .add("user", "banned-" + suffix).add("duration", 60).build(), "Authorization", moderator));

@@ -174,6 +174,24 @@ class MultiNodeIT {
 
     @Test
     @Order(2)
+    void eachNodeFindsTheMessagesTheOtherStored() {
+        String room = ROOM + "-search";
+        String word = "zephyr" + Long.toString(System.nanoTime(), 36);
+        first.api().postJson("api/rooms/" + room + "/messages", Json.createObjectBuilder()
+                .add("text", word + " from the first node").build(), "Authorization", "Bearer " + token("finder"));
+        second.api().postJson("api/rooms/" + room + "/messages", Json.createObjectBuilder()
+                .add("text", word + " from the second node").build(), "Authorization", "Bearer " + token("finder"));
+        ChatClient member = connect(first, "finder");
+        member.join(room);
+        member.leaveAndClose();
+        for (ClusterTopology.Node node : List.of(first, second)) {
+            ChatClient.waiting().until(() -> new ServerApi(node.base(), token("finder")).searchTexts(word, "").size(),
+                    Matchers.equalTo(2));
+        }
+    }
+
+    @Test
+    @Order(2)
     void aTicketIssuedByOneNodeOpensOneSocketOnTheOther() {
         HttpResponse<String> issued = first.api().postJson("api/sessions/current/tickets",
                 Json.createObjectBuilder().build(), "Authorization", "Bearer " + token("ticketholder"));

@@ -120,6 +120,18 @@ final class ServerApi {
         return ((JsonArray) json(get("api/rooms/" + room + "/messages?" + query))).getValuesAs(JsonObject.class);
     }
 
+    /** The texts of the messages the reader finds; {@code query}: the query string after {@code q=…&}. */
+    List<String> searchTexts(String q, String query) {
+        return search(q, query).stream().map(hit -> hit.getString("text")).toList();
+    }
+
+    /** The results the reader gets for {@code q}, and the other parameters in {@code query} (may be empty). */
+    List<JsonObject> search(String q, String query) {
+        return json(get("api/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+                + (query.isEmpty() ? "" : "&" + query))).asJsonObject().getJsonArray("results")
+                .getValuesAs(JsonObject.class);
+    }
+
     /** Every event of the room, paged through oldest first. */
     List<JsonObject> allHistory(String room) {
         List<JsonObject> all = new java.util.ArrayList<>();
