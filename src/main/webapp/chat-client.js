@@ -111,6 +111,16 @@ export class ChatClient extends EventTarget {
         return (await this.http('GET', `api/users?names=${names.map(encodeURIComponent).join(',')}`)).users;
     }
 
+    /**
+     * Searches the messages the user may read (docs/protocol.md, section 8): `q` as typed; `room`, `user`, `from`,
+     * `to`, `sort` ('newest' or 'relevance'), `limit`, `offset` optional. Resolves with `{ results, more }`.
+     */
+    search(q, options = {}) {
+        const query = new URLSearchParams({ q });
+        for (const [name, value] of Object.entries(options)) if (value) query.set(name, value);
+        return this.http('GET', `api/search?${query}`);
+    }
+
     async http(method, path, body) {
         const headers = body ? { 'Content-Type': 'application/json' } : {};
         if (this.token) headers.Authorization = `Bearer ${this.token}`;

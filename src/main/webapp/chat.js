@@ -1,7 +1,8 @@
 // The chat page: what the user does. What the server says is applied in conversations.js, drawn by view.js;
 // every text from the server is rendered as text, never as HTML.
 import { $, chat, field, room, rooms, say, view } from './state.js';
-import { forget, loadOlder, show } from './conversations.js';
+import { backToNewest, forget, loadOlder, show, showAt } from './conversations.js';
+import { onResult } from './search-pane.js';
 import { listActions, messageActions, render } from './view.js';
 import { enable, enabled, supported } from './notify.js';
 import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
@@ -168,7 +169,11 @@ $('drawer').onclick = () => {
     const open = $('chat').classList.toggle('drawer-open');
     $('drawer').setAttribute('aria-expanded', String(open));
 };
-$('jump').onclick = () => render('bottom');
+$('jump').onclick = () => {
+    if (room(view.current).detached) backToNewest(view.current);
+    render('bottom');
+};
+onResult((name, seq, id) => showAt(name, seq, id));
 
 $('join').onsubmit = async (e) => {
     e.preventDefault();
@@ -296,7 +301,8 @@ $('text').onkeydown = (e) => {
 $('scroller').onscroll = () => {
     const scroller = $('scroller');
     if (scroller.scrollTop < 40) loadOlder();
-    if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40) $('jump').hidden = true;
+    const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
+    if (atBottom && !room(view.current).detached) $('jump').hidden = true;
 };
 
 if (await chat.currentUser()) {

@@ -27,7 +27,9 @@ async function loadNewest(name) {
     shown.complete = false;
     if (name === view.current) $('older').textContent = 'Loading messages…';
     try {
-        addPage(name, await chat.history(name, { limit: PAGE }));
+        const page = await chat.history(name, { limit: PAGE });
+        if (shown.detached) return; // opened at an older message meanwhile
+        addPage(name, page);
     } catch (problem) {
         say(problem.message);
     }
@@ -92,7 +94,9 @@ export function forget(name) {
 /** Opens a conversation: joined when first opened, and it stays joined; the line marks what was unread. */
 export async function show(name) {
     view.current = name;
+    view.found = null;
     const shown = room(name);
+    if (shown.detached) backToNewest(name);
     shown.unreadAfter = shown.unread ? shown.readSeq : null;
     $('chat').classList.remove('drawer-open');
     $('drawer').setAttribute('aria-expanded', 'false');
@@ -106,6 +110,38 @@ export async function show(name) {
     markRead(name);
     render('bottom');
     $('text').focus();
+}
+
+/**
+ * Opens a room at an older message (a search result): the page of history around it, the message marked, and
+ * the room's newest messages one click away ("Back to the newest"); new ones are counted meanwhile, not drawn.
+ */
+export async function showAt(name, seq, id) {
+    const shown = room(name);
+    shown.detached = true;
+    await show(name);
+    shown.detached = true;
+    view.found = id;
+    shown.events.clear();
+    shown.oldest = null;
+    shown.complete = false;
+    try {
+        addPage(name, await chat.history(name, { before: seq + PAGE / 2, limit: PAGE }));
+    } catch (problem) {
+        say(problem.message);
+    }
+    render('keep');
+    document.querySelector(`#messages li[data-id="${id}"]`)?.scrollIntoView({ block: 'center' });
+    $('jump').hidden = false;
+    $('jump').textContent = 'Back to the newest ↓';
+}
+
+/** Leaves the older messages a search opened for the room's newest ones. */
+export function backToNewest(name) {
+    room(name).detached = false;
+    view.found = null;
+    $('jump').textContent = 'New messages ↓';
+    loadNewest(name);
 }
 
 // a direct message or a mention, while the tab is hidden
@@ -135,8 +171,9 @@ chat.addEventListener('joined', (e) => {
 
 chat.addEventListener('event', (e) => {
     const event = e.detail;
-    apply(event.room, event);
     const shown = room(event.room);
+    // opened at an older message: a new one would follow it with a gap; it is there once back to the newest
+    if (!(shown.detached && event.type === 'message')) apply(event.room, event);
     if (event.type === 'message') shown.lastId = Math.max(shown.lastId, event.id);
     if (event.type === 'message' && !event.own) {
         if (event.room === view.current && !document.hidden) markRead(view.current);

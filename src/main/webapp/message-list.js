@@ -74,7 +74,8 @@ export function messageItem(m, { me, continued, onEdit, onRetract, onReply, onRe
     if (m.type === 'moderation') return item('moderation', actText(m));
     const mentioned = (m.mentions || []).includes(me);
     const li = item(['message', m.own ? 'own' : '', m.pending ? 'pending' : '', m.retracted ? 'retracted' : '',
-        mentioned ? 'mention' : '', continued ? 'continued' : ''].filter(Boolean).join(' '));
+        mentioned ? 'mention' : '', continued ? 'continued' : '', m.found ? 'found' : ''].filter(Boolean).join(' '));
+    if (m.id) li.dataset.id = m.id;
     const head = document.createElement('span');
     head.className = 'head';
     if (m.sentAt) {

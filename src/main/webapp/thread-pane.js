@@ -16,6 +16,8 @@ export function openThreadOf() {
 }
 
 export async function openThread(name, root) {
+    $('chat').classList.remove('search-open');
+    $('search-pane').hidden = true;
     Object.assign(pane, { room: name, id: root.thread || root.id, events: new Map() });
     $('chat').classList.add('thread-open');
     $('thread-pane').hidden = false;

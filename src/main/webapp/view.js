@@ -78,7 +78,8 @@ export function render(scroll) {
 
     const scroller = $('scroller');
     const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
-    const messages = [...shown.events.values()].sort((a, b) => a.seq - b.seq);
+    const messages = [...shown.events.values()].sort((a, b) => a.seq - b.seq)
+        .map((m) => (m.id === view.found ? { ...m, found: true } : m));
     $('messages').replaceChildren(...messageItems(messages, chat.outbox.filter((w) => w.room === current), {
         me: chat.user, unreadAfter: shown.unreadAfter, onEdit: messageActions.edit, onRetract: messageActions.retract,
         onReply: messageActions.reply, onReact: messageActions.react, onThread: messageActions.thread,

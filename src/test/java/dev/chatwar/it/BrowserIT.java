@@ -269,6 +269,24 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void aSearchMarksWhereEachMessageMatchesAndOpensItsRoomAtThatMessage() {
+        String room = "reports-" + suffix;
+        try (ChatPage alice = ChatPage.open(1300, 800).register("vera-" + suffix).join(room)) {
+            PageThreads search = new PageThreads(alice);
+            alice.say("The quarterly report is due on Friday");
+            alice.say("Lunch, anyone?");
+            alice.say("Report draft attached, comments welcome");
+            alice.awaitMessage("Report draft attached, comments welcome");
+            assertEquals(List.of("Report draft attached, comments welcome", "The quarterly report is due on Friday"),
+                    search.searchUntil("report", 2), "newest first");
+            assertEquals(List.of("Report", "report"), search.marked());
+            alice.screenshot(Path.of("target/screenshots/search.png"));
+            assertEquals("The quarterly report is due on Friday", search.openResult(1));
+        }
+        api.awaitConnections(0);
+    }
+
+    @Test
     void aModeratorsCommandShowsInEveryTimelineAndTheTargetIsToldWhyItCannotWriteOrWasRemoved() {
         String room = "mods-" + suffix;
         String owner = "rosa-" + suffix;

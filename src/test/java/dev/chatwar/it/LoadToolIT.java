@@ -51,6 +51,24 @@ class LoadToolIT extends DeployedWar {
         api.awaitConnections(0);
     }
 
+    @Test
+    void theSearchBenchmarkStoresItsMessagesFindsTheLastAndTimesEveryKindOfSearch() throws Exception {
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "search-bench-" + suffix);
+        assertEquals(0, LoadTool.run("search", "--url", ChatWar.BASE.toString(), "--messages", "1000", "--queries",
+                "160", "--out", out.toString()));
+        JsonObject result = Json.createReader(new StringReader(Files.readString(out.resolve("search.json"))))
+                .readObject();
+        assertEquals(1000, result.getInt("messages"));
+        assertEquals(160, result.getInt("searches"));
+        assertEquals(0, result.getInt("failures"));
+        assertEquals(15, result.getJsonObject("byKind").size(),
+                "8 kinds, by the reader of every room and by writers (one room: by its writer only)");
+        assertTrue(result.getJsonObject("byKind").getJsonObject("common word (100 rooms)").getJsonNumber("results")
+                .doubleValue() > 0, "common words are found");
+        assertTrue(Files.readString(out.resolve("search.md")).contains("| **all** |"));
+        api.awaitConnections(0);
+    }
+
     private static String serverName() {
         return ChatWar.SERVER.equals("payara") ? "Payara" : "WildFly";
     }

@@ -81,4 +81,30 @@ record PageThreads(ChatPage chat) {
         page().locator("#thread-send").click();
         return this;
     }
+
+    /** Searches from the search pane until {@code count} results show (the index takes about a second). */
+    @SuppressWarnings("unchecked")
+    List<String> searchUntil(String q, int count) {
+        page().locator("#search-open").click();
+        page().locator("#search-text").fill(q);
+        return ChatClient.waiting().until(() -> {
+            page().locator("#search-form button").click();
+            ChatClient.waiting().until(() -> !page().locator("#search-status").innerText().equals("Searching…"));
+            return (List<String>) page().evaluate("() => [...document.querySelectorAll('#search-results .found')]"
+                    + ".map(e => e.textContent)");
+        }, found -> found.size() == count);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> marked() {
+        return (List<String>) page().evaluate("() => [...document.querySelectorAll('#search-results mark')]"
+                + ".map(e => e.textContent)");
+    }
+
+    /** Opens the n-th result; returns the text of the message the room then marks. */
+    String openResult(int n) {
+        page().locator("#search-results .result").nth(n).click();
+        return ChatClient.waiting().until(() -> (String) page().evaluate(
+                "() => document.querySelector('#messages li.found .text')?.textContent || ''"), text -> !text.isEmpty());
+    }
 }

@@ -40,9 +40,11 @@ public final class LoadTool {
     private static final Map<String, Set<String>> COMMANDS = Map.of(
             "run", Set.of("url", "scenario", "tiny", "clients", "users", "rooms", "senders", "rate", "window",
                     "payload", "slow", "warmup", "seconds", "hold", "process", "out", "target"),
-            "bench", Set.of("server", "war", "war-process", "naive", "peer", "peer-process", "scenarios", "tiny", "out"));
+            "bench", Set.of("server", "war", "war-process", "naive", "peer", "peer-process", "scenarios", "tiny", "out"),
+            "search", Set.of("url", "messages", "queries", "out"));
     private static final String USAGE = "usage: LoadTool run --url URL --scenario NAME [options] | LoadTool bench"
-            + " --war URL --peer URL --out DIR [options]; see docs/bench/README.md";
+            + " --war URL --peer URL --out DIR [options] | LoadTool search --url URL [--messages N] [--queries N]"
+            + " [--out DIR]; see docs/bench/README.md";
 
     private LoadTool() {
     }
@@ -68,6 +70,10 @@ public final class LoadTool {
             if (args[0].equals("run")) {
                 plan = plan(options);
                 required(options, "url");
+            } else if (args[0].equals("search")) {
+                required(options, "url");
+                number(options, "messages", 1);
+                number(options, "queries", 1);
             } else {
                 scenarios(options);
                 required(options, "war");
@@ -79,7 +85,7 @@ public final class LoadTool {
             return 2;
         }
         try {
-            execute(options, plan);
+            execute(args[0], options, plan);
         } catch (IllegalArgumentException e) {
             System.err.println("LoadTool " + args[0] + ": " + e.getMessage());
             return 2;
@@ -87,7 +93,19 @@ public final class LoadTool {
         return 0;
     }
 
-    private static void execute(Map<String, String> options, LoadPlan plan) throws Exception {
+    private static void execute(String command, Map<String, String> options, LoadPlan plan) throws Exception {
+        if (command.equals("search")) {
+            SearchBench bench = new SearchBench(URI.create(required(options, "url")),
+                    number(options, "messages", 1_000_000), number(options, "queries", 4000), System.out);
+            String json = pretty(bench.run());
+            if (options.containsKey("out")) {
+                Path out = Path.of(options.get("out"));
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("search.json"), json);
+                Files.writeString(out.resolve("search.md"), bench.table());
+            }
+            return;
+        }
         if (plan != null) {
             RunResult result = new LoadRun(plan, options.getOrDefault("target", "server"),
                     Arrays.stream(pieces(required(options, "url"))).map(URI::create).toList(),
