@@ -47,6 +47,6 @@ final class Messages {
             access.addDirectMembers(send.room(), now.get());
         }
         return new Append.Message(send.room(), author, send.text().value(), send.clientId(), now.get(),
-                access.mentioned(author, send.room(), send.text().value()), send.replyTo());
+                access.mentioned(author, send.room(), send.text().value()), send.replyTo(), send.attachment());
     }
 }

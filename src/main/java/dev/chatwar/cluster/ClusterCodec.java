@@ -2,6 +2,7 @@ package dev.chatwar.cluster;
 
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
+import dev.chatwar.history.Attachment;
 import dev.chatwar.history.ModeratorAct;
 import dev.chatwar.history.ReactionChange;
 import dev.chatwar.history.Reply;
@@ -53,6 +54,11 @@ public final class ClusterCodec {
             if (event.reaction() != null) {
                 json.add("added", event.reaction().added()).add("count", event.reaction().count());
             }
+            if (event.attachment() != null) {
+                Attachment file = event.attachment();
+                json.add("file", JSON.createObjectBuilder().add("id", file.id()).add("name", file.name())
+                        .add("type", file.type()).add("size", file.size()).add("image", file.image()));
+            }
         } else if (message instanceof ClusterMessage.Presence presence) {
             json.add("t", "presence").add("room", presence.room().value()).add("user", presence.user().value())
                     .add("present", presence.present());
@@ -93,7 +99,7 @@ public final class ClusterCodec {
                         Instant.parse(json.getString("sentAt")), json.getBoolean("retracted"),
                         json.getBoolean("edited"), json.getString("clientId", null),
                         json.containsKey("mentions") ? List.copyOf(users(json, "mentions")) : List.of(), act(json),
-                        reply(json), null, reaction(json)));
+                        reply(json), null, reaction(json), attachment(json)));
                 case "presence" -> new ClusterMessage.Presence(room(json), new UserName(json.getString("user")),
                         json.getBoolean("present"));
                 case "typing" -> new ClusterMessage.Typing(room(json), new UserName(json.getString("user")));
@@ -144,6 +150,12 @@ public final class ClusterCodec {
         }
         return new Reply(json.getJsonNumber("replyTo").longValue(), new UserName(json.getString("quoteAuthor")),
                 json.getString("quote", null), json.getJsonNumber("thread").longValue(), json.getInt("threadReplies"));
+    }
+
+    private static Attachment attachment(JsonObject json) {
+        JsonObject file = json.getJsonObject("file");
+        return file == null ? null : new Attachment(file.getString("id"), file.getString("name"),
+                file.getString("type"), file.getJsonNumber("size").longValue(), file.getBoolean("image"));
     }
 
     private static ReactionChange reaction(JsonObject json) {

@@ -17,10 +17,11 @@ public sealed interface Append {
     /**
      * A new message; a {@code clientId} the author used before makes it a duplicate of the earlier one.
      * {@code mentions}: the members it mentions, found before it is appended. {@code replyTo}: the id of the live
-     * message of the same room it answers, or null.
+     * message of the same room it answers, or null. {@code attachment}: the id of a file its author uploaded into
+     * the room and sent with no message yet, or null.
      */
     record Message(RoomName room, UserName author, String text, String clientId, Instant sentAt,
-                   List<UserName> mentions, Long replyTo) implements Append {
+                   List<UserName> mentions, Long replyTo, String attachment) implements Append {
 
         public Message {
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
@@ -28,11 +29,11 @@ public sealed interface Append {
 
         public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt,
                        List<UserName> mentions) {
-            this(room, author, text, clientId, sentAt, mentions, null);
+            this(room, author, text, clientId, sentAt, mentions, null, null);
         }
 
         public Message(RoomName room, UserName author, String text, String clientId, Instant sentAt) {
-            this(room, author, text, clientId, sentAt, List.of(), null);
+            this(room, author, text, clientId, sentAt, List.of(), null, null);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -138,13 +139,28 @@ final class AppendBatch {
 
     private StoredEvent newMessage(Append.Message message) {
         StoredEvent parent = message.replyTo() == null ? null : liveMessage(message.replyTo(), message.room());
+        StoredFile file = message.attachment() == null ? null : attachable(message);
         StoredEvent event = persist(message, RoomEvent.Kind.MESSAGE, message.text(), null, message.clientId());
+        if (file != null) {
+            file.attachTo(event.id());
+            event.attach(file.describe().attachment());
+        }
         if (parent != null) {
             Long thread = parent.threadOf();
             event.answer(parent, thread.equals(message.replyTo()) ? parent
                     : em.find(StoredEvent.class, thread, LockModeType.PESSIMISTIC_WRITE));
         }
         return mentioning(event, message);
+    }
+
+    // a file goes with one message: the row is locked so that two messages cannot both take it
+    private StoredFile attachable(Append.Message message) {
+        StoredFile file = em.find(StoredFile.class, message.attachment(), LockModeType.PESSIMISTIC_WRITE);
+        if (file == null || !file.attachable(message.room().value(), message.author().value())) {
+            throw new ChatException(ErrorCode.NOT_FOUND, "no file " + message.attachment()
+                    + " of yours in this room waits to be sent");
+        }
+        return file;
     }
 
     // the message's row is locked first: reactions to one message are counted one at a time, on any node
@@ -197,7 +213,13 @@ final class AppendBatch {
 
     private Object retraction(Append.Retraction retraction) {
         long messageId = retraction.messageId();
-        liveMessage(messageId, retraction.room()).retract();
+        StoredEvent message = liveMessage(messageId, retraction.room());
+        String file = message.attachmentId();
+        message.retract();
+        if (file != null) { // its file goes with it, from every node at once
+            Optional.ofNullable(em.find(StoredFileContent.class, file)).ifPresent(em::remove);
+            Optional.ofNullable(em.find(StoredFile.class, file)).ifPresent(em::remove);
+        }
         em.flush(); // this batch's reactions and replies to the message go too
         em.createNamedQuery(StoredReaction.DELETE_OF).setParameter("messageId", messageId).executeUpdate();
         em.createNamedQuery(StoredEvent.REPLIES_TO, StoredEvent.class)

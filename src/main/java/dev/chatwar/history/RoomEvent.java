@@ -21,14 +21,23 @@ import java.util.List;
  * @param reply     for a message that answers another, which one, and its thread; null otherwise
  * @param thread    for a message with replies, their count and the last one's time; null otherwise
  * @param reaction  for a reaction event (its {@code messageId} the message reacted to), what changed
+ * @param attachment for a message sent with a file, the file; null otherwise (and once the message is retracted)
  */
 public record RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text,
                         Long messageId, Instant sentAt, boolean retracted, boolean edited, String clientId,
                         List<UserName> mentions, ModeratorAct act, Reply reply, ThreadSummary thread,
-                        ReactionChange reaction) {
+                        ReactionChange reaction, Attachment attachment) {
 
     public RoomEvent {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** An event without a file. */
+    public RoomEvent(long id, RoomName room, long seq, Kind kind, UserName author, String text, Long messageId,
+                     Instant sentAt, boolean retracted, boolean edited, String clientId, List<UserName> mentions,
+                     ModeratorAct act, Reply reply, ThreadSummary thread, ReactionChange reaction) {
+        this(id, room, seq, kind, author, text, messageId, sentAt, retracted, edited, clientId, mentions, act, reply,
+                thread, reaction, null);
     }
 
     /** An event that is no reply, reaction, or message with replies. */

@@ -131,7 +131,36 @@ public class StoredEvent {
     @Column(name = "reaction_count")
     private Integer reactionCount;
 
+    // a message's file, as it was when sent (db/migration/V14__files.sql)
+    @Column(name = "attachment_id", length = 32)
+    private String attachmentId;
+
+    @Column(name = "attachment_name")
+    private String attachmentName;
+
+    @Column(name = "attachment_type", length = 100)
+    private String attachmentType;
+
+    @Column(name = "attachment_size")
+    private Long attachmentSize;
+
+    @Column(name = "attachment_image")
+    private Boolean attachmentImage;
+
     protected StoredEvent() {
+    }
+
+    void attach(Attachment file) {
+        attachmentId = file.id();
+        attachmentName = file.name();
+        attachmentType = file.type();
+        attachmentSize = file.size();
+        attachmentImage = file.image();
+    }
+
+    /** The id of the file this message carries, if any. */
+    String attachmentId() {
+        return attachmentId;
     }
 
     StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
@@ -156,6 +185,11 @@ public class StoredEvent {
     void retract() {
         retracted = true;
         text = null;
+        attachmentId = null;
+        attachmentName = null;
+        attachmentType = null;
+        attachmentSize = null;
+        attachmentImage = null;
     }
 
     /** Makes this new message a reply to {@code parent}; returns the thread's message, one reply richer. */
@@ -202,6 +236,10 @@ public class StoredEvent {
         return seq;
     }
 
+    Long id() {
+        return id;
+    }
+
     RoomEvent.Kind kind() {
         return kind;
     }
@@ -221,6 +259,8 @@ public class StoredEvent {
                 action == null ? null : new ModeratorAct(action, new UserName(target), until),
                 replyTo == null ? null : new Reply(replyTo, new UserName(quoteAuthor), quote, threadId, replies),
                 replyTo == null && replies != null ? new ThreadSummary(replies, lastReplyAt) : null,
-                reactionAdded == null ? null : new ReactionChange(text, reactionAdded, reactionCount));
+                reactionAdded == null ? null : new ReactionChange(text, reactionAdded, reactionCount),
+                attachmentId == null ? null : new Attachment(attachmentId, attachmentName, attachmentType,
+                        attachmentSize, attachmentImage));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatwar.protocol;
 
+import dev.chatwar.history.Attachment;
 import dev.chatwar.history.ReactionCount;
 import dev.chatwar.history.Reply;
 import dev.chatwar.history.RoomEvent;
@@ -49,6 +50,11 @@ final class EventJson {
             }
             addMentions(json, event);
             addThreading(json, event);
+            if (event.attachment() != null) {
+                Attachment file = event.attachment();
+                json.add("attachment", JSON.createObjectBuilder().add("id", file.id()).add("name", file.name())
+                        .add("type", file.type()).add("size", file.size()).add("image", file.image()));
+            }
         }
         return json;
     }

@@ -48,12 +48,14 @@ public sealed interface Request {
 
     /**
      * {@code clientId}, when given, makes the send idempotent: a retry is answered, not stored again.
-     * {@code replyTo}, when given, is the id of the message of the room it answers.
+     * {@code replyTo}, when given, is the id of the message of the room it answers; {@code attachment}, the id of a
+     * file the user uploaded into the room, sent with this message.
      */
-    record Send(RoomName room, MessageText text, String clientId, Long replyTo, String ref) implements Request {
+    record Send(RoomName room, MessageText text, String clientId, Long replyTo, String attachment, String ref)
+            implements Request {
 
         public Send(RoomName room, MessageText text, String clientId, String ref) {
-            this(room, text, clientId, null, ref);
+            this(room, text, clientId, null, null, ref);
         }
     }
 

@@ -83,16 +83,28 @@ public final class RequestParser {
     private static Request.Send send(RoomName room, JsonObject json, String ref) {
         MessageText text = new MessageText(string(json, "text"));
         Long replyTo = optionalId(json, "replyTo");
+        String attachment = fileId(json.get("attachment"));
         JsonValue clientId = json.get("clientId");
         if (clientId == null || clientId == JsonValue.NULL) {
-            return new Request.Send(room, text, null, replyTo, ref);
+            return new Request.Send(room, text, null, replyTo, attachment, ref);
         }
         if (clientId instanceof JsonString s && !s.getString().isEmpty()
                 && s.getString().length() <= RoomEvent.MAX_CLIENT_ID_LENGTH) {
-            return new Request.Send(room, text, s.getString(), replyTo, ref);
+            return new Request.Send(room, text, s.getString(), replyTo, attachment, ref);
         }
         throw new ChatException(ErrorCode.INVALID_FIELD,
                 "clientId must be a string of 1 to " + RoomEvent.MAX_CLIENT_ID_LENGTH + " characters");
+    }
+
+    /** A file's id: 32 lowercase hexadecimal digits, as an upload answers it; null when absent. */
+    public static String fileId(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s && s.getString().matches("[0-9a-f]{32}")) {
+            return s.getString();
+        }
+        throw new ChatException(ErrorCode.INVALID_FIELD, "attachment must be the id of an uploaded file");
     }
 
     private static Request.Moderate moderate(RoomName room, JsonObject json, String ref) {

@@ -44,12 +44,13 @@ public class SearchRuntime {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    // made and used on the indexer's thread; search is read by request threads
-    private MessageIndex index;
-    private Indexer indexer;
+    // made once, then used on the indexer's thread; search is read by request threads
+    private volatile MessageIndex index;
+    private volatile Indexer indexer;
     private volatile MessageSearch search;
     private ScheduledThreadPoolExecutor thread;
     private volatile boolean failing;
+    private boolean started;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         thread = new ScheduledThreadPoolExecutor(1, task -> {
@@ -57,20 +58,27 @@ public class SearchRuntime {
             made.setName("chat-search-indexer");
             return made;
         });
+        try {
+            open(); // now, so that searches are answered from the first request on
+        } catch (IOException | RuntimeException locked) {
+            LOG.log(Level.WARNING, "the search index cannot be opened yet; it is tried again every poll", locked);
+        }
         thread.scheduleWithFixedDelay(this::poll, 0, Long.getLong(POLL_MILLIS, 1000), TimeUnit.MILLISECONDS);
     }
 
-    // on the indexer's thread: a folder that cannot be opened now (still locked by the deployment before, say) is
-    // tried again at the next poll, and the server runs without search meanwhile
-    private void open() throws IOException {
+    // a folder that cannot be opened now (still locked by the deployment before, say) is tried again at the next
+    // poll, and the server answers searches with server_busy meanwhile
+    private synchronized void open() throws IOException {
+        if (index != null) {
+            return;
+        }
         Path folder = folder();
         Files.createDirectories(folder);
         MessageIndex opened = MessageIndex.in(folder);
         indexer = new Indexer(feed, opened, sharing == StoreSharing.NODES, System::nanoTime);
-        indexer.start();
         index = opened;
         search = new MessageSearch(opened, Math.max(2, Runtime.getRuntime().availableProcessors()));
-        LOG.info("search index in " + folder + ", up to event " + indexer.lastId());
+        LOG.info("search index in " + folder);
     }
 
     private static Path folder() {
@@ -90,8 +98,10 @@ public class SearchRuntime {
             return; // the schema is not there yet
         }
         try {
-            if (index == null) {
-                open();
+            open();
+            if (!started) {
+                indexer.start(); // needs the schema: after the migration
+                started = true;
             }
             indexer.poll();
             failing = false;
