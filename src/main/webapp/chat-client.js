@@ -112,6 +112,22 @@ export class ChatClient extends EventTarget {
     }
 
     /**
+     * Uploads a file (a File or Blob) into a room, to be sent with a message: `send(room, text, { attachment: id })`.
+     * Resolves with `{ id, name, type, size, image }`; files over the server's limit (10 MB by default) are refused.
+     */
+    async upload(room, file, name = file.name) {
+        const headers = { 'Content-Type': file.type || 'application/octet-stream' };
+        if (this.token) headers.Authorization = `Bearer ${this.token}`;
+        const url = new URL(`api/rooms/${encodeURIComponent(room)}/files?name=${encodeURIComponent(name || 'file')}`, this.base);
+        const response = await fetch(url, { method: 'POST', headers, body: file });
+        const answer = await response.json().catch(() => ({}));
+        if (!response.ok) {
+            throw Object.assign(new Error(answer.message || `HTTP ${response.status}`), { status: response.status, code: answer.code });
+        }
+        return answer;
+    }
+
+    /**
      * Searches the messages the user may read (docs/protocol.md, section 8): `q` as typed; `room`, `user`, `from`,
      * `to`, `sort` ('newest' or 'relevance'), `limit`, `offset` optional. Resolves with `{ results, more }`.
      */
@@ -248,9 +264,10 @@ export class ChatClient extends EventTarget {
      * Sends a message; resolves with its `ack` once stored. While offline it waits, and it is sent again
      * after a reconnect until acked: the clientId makes the server store it once.
      */
-    send(room, text, { replyTo } = {}) {
+    send(room, text, { replyTo, attachment } = {}) {
         const frame = { type: 'send', room, text, clientId: crypto.randomUUID() };
         if (replyTo) frame.replyTo = replyTo;
+        if (attachment) frame.attachment = attachment;
         return new Promise((resolve, reject) => {
             const entry = { frame, resolve, reject };
             this.unsent.push(entry);

@@ -275,6 +275,29 @@ $('compose').onsubmit = (e) => {
     render('bottom');
 };
 $('cancel').onclick = stopEdit;
+// a file goes up first, then the message that carries it: the typed text, or else the file's name
+$('file').onchange = async () => {
+    const file = $('file').files[0];
+    $('file').value = '';
+    if (!file) return;
+    if (file.size > 10 * 1024 * 1024) {
+        field('compose', `${file.name} is larger than 10 MB: it cannot be sent.`);
+        return;
+    }
+    const name = view.current;
+    field('compose', '');
+    say(`Sending ${file.name}…`);
+    try {
+        const stored = await chat.upload(name, file);
+        const text = $('text').value.trim() || stored.name;
+        $('text').value = '';
+        counted();
+        await chat.send(name, text, { attachment: stored.id });
+        say('');
+    } catch (problem) {
+        say(problem.code === 'body_too_large' ? `${file.name} is too large to send.` : problem.message);
+    }
+};
 $('replying-cancel').onclick = () => {
     view.replyingTo = null;
     render('keep');

@@ -64,6 +64,28 @@ function quoteOf(m) {
     return quote;
 }
 
+function size(bytes) {
+    if (bytes < 1024) return `${bytes} B`;
+    return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// an image the server recognised shows itself; any other file is a link that downloads it
+function attachmentOf(file) {
+    const url = `api/files/${file.id}`;
+    const box = document.createElement('div');
+    box.className = 'attachment';
+    const link = Object.assign(document.createElement('a'), { href: url, rel: 'noopener' });
+    if (file.image) {
+        link.target = '_blank';
+        link.append(Object.assign(document.createElement('img'), { src: url, alt: file.name, loading: 'lazy' }));
+    } else {
+        link.download = file.name;
+        link.textContent = `📄 ${file.name}`;
+    }
+    box.append(link, ' ', Object.assign(document.createElement('span'), { className: 'size', textContent: size(file.size) }));
+    return box;
+}
+
 function threadSummary(m, onThread) {
     const last = new Date(m.lastReplyAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return button(`${m.replies} ${m.replies === 1 ? 'reply' : 'replies'} · last at ${last}`,
@@ -98,6 +120,7 @@ export function messageItem(m, { me, continued, onEdit, onRetract, onReply, onRe
     else text.append(renderText(m.text, me));
     if (m.quote && !inThread) li.append(quoteOf(m));
     li.append(head, text);
+    if (m.attachment && !m.retracted) li.append(attachmentOf(m.attachment));
     if (m.edited && !m.retracted) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(edited)' }));
     if (m.pending) li.append(' ', Object.assign(document.createElement('em'), { textContent: '(sending…)' }));
     if (!m.retracted && !m.pending && m.id) {

@@ -52,6 +52,17 @@ public final class Queries {
         moderation.requireNotBanned(user, room);
     }
 
+    /** Refuses, as a message there would be refused, a user who may not post into the room (a file, say). */
+    public void requireMayPost(UserName user, RoomName room) {
+        access.requireEntry(user, room);
+        moderation.requireMayWrite(user, room);
+    }
+
+    /** Whether the user may read the room now: let in, and not banned from it. */
+    public boolean mayRead(UserName user, RoomName room) {
+        return access.mayEnter(user, room) && moderation.ban(user, room).isEmpty();
+    }
+
     /** Who runs the room, and the bans and mutes in force there, as the store holds them now. */
     public RoomRules rules(UserName asker, RoomName room) {
         enter(asker, room);

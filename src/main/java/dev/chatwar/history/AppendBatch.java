@@ -166,33 +166,9 @@ final class AppendBatch {
     // the message's row is locked first: reactions to one message are counted one at a time, on any node
     private Object reaction(Append.Reaction reaction) {
         liveMessage(reaction.messageId(), reaction.room());
-        em.flush(); // the counts below include this batch's earlier reactions
-        var key = new StoredReaction.Key(reaction.messageId(), reaction.author().value(), reaction.emoji());
-        StoredReaction mine = em.find(StoredReaction.class, key);
-        if (reaction.added() == (mine != null)) {
-            throw new ChatException(ErrorCode.NO_CHANGE, reaction.added() ? "you reacted with that emoji already"
-                    : "you have not reacted with that emoji");
-        }
-        if (reaction.added()) {
-            List<String> emoji = em.createNamedQuery(StoredReaction.EMOJI_OF, String.class)
-                    .setParameter("messageId", reaction.messageId())
-                    .getResultList();
-            if (!emoji.contains(reaction.emoji()) && emoji.size() >= ReactionCount.MAX_PER_MESSAGE) {
-                throw new ChatException(ErrorCode.TOO_MANY_REACTIONS, "a message carries at most "
-                        + ReactionCount.MAX_PER_MESSAGE + " different emoji");
-            }
-            em.persist(new StoredReaction(reaction.messageId(), reaction.author().value(), reaction.emoji(),
-                    reaction.sentAt()));
-        } else {
-            em.remove(mine);
-        }
-        em.flush();
-        long count = em.createNamedQuery(StoredReaction.COUNT, Long.class)
-                .setParameter("messageId", reaction.messageId())
-                .setParameter("emoji", reaction.emoji())
-                .getSingleResult();
+        int count = new ReactionRows(em).apply(reaction);
         StoredEvent event = persist(reaction, RoomEvent.Kind.REACTION, reaction.emoji(), reaction.messageId(), null);
-        event.reacted(reaction.added(), (int) count);
+        event.reacted(reaction.added(), count);
         return event;
     }
 

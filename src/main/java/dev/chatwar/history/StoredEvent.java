@@ -7,6 +7,7 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -132,35 +133,20 @@ public class StoredEvent {
     private Integer reactionCount;
 
     // a message's file, as it was when sent (db/migration/V14__files.sql)
-    @Column(name = "attachment_id", length = 32)
-    private String attachmentId;
-
-    @Column(name = "attachment_name")
-    private String attachmentName;
-
-    @Column(name = "attachment_type", length = 100)
-    private String attachmentType;
-
-    @Column(name = "attachment_size")
-    private Long attachmentSize;
-
-    @Column(name = "attachment_image")
-    private Boolean attachmentImage;
+    @Embedded
+    private AttachmentColumns attachment;
 
     protected StoredEvent() {
     }
 
     void attach(Attachment file) {
-        attachmentId = file.id();
-        attachmentName = file.name();
-        attachmentType = file.type();
-        attachmentSize = file.size();
-        attachmentImage = file.image();
+        attachment = new AttachmentColumns(file);
     }
 
     /** The id of the file this message carries, if any. */
     String attachmentId() {
-        return attachmentId;
+        Attachment file = AttachmentColumns.toAttachment(attachment);
+        return file == null ? null : file.id();
     }
 
     StoredEvent(RoomName room, long seq, RoomEvent.Kind kind, UserName author, String text, Long messageId,
@@ -185,11 +171,7 @@ public class StoredEvent {
     void retract() {
         retracted = true;
         text = null;
-        attachmentId = null;
-        attachmentName = null;
-        attachmentType = null;
-        attachmentSize = null;
-        attachmentImage = null;
+        attachment = null;
     }
 
     /** Makes this new message a reply to {@code parent}; returns the thread's message, one reply richer. */
@@ -260,7 +242,6 @@ public class StoredEvent {
                 replyTo == null ? null : new Reply(replyTo, new UserName(quoteAuthor), quote, threadId, replies),
                 replyTo == null && replies != null ? new ThreadSummary(replies, lastReplyAt) : null,
                 reactionAdded == null ? null : new ReactionChange(text, reactionAdded, reactionCount),
-                attachmentId == null ? null : new Attachment(attachmentId, attachmentName, attachmentType,
-                        attachmentSize, attachmentImage));
+                AttachmentColumns.toAttachment(attachment));
     }
 }

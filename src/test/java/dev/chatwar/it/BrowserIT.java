@@ -287,6 +287,41 @@ class BrowserIT extends DeployedWar {
     }
 
     @Test
+    void anImageShowsItsPreviewOnTheOtherSideAndAnyOtherFileItsNameAndSize() throws Exception {
+        String room = "photos-" + suffix;
+        try (ChatPage alice = ChatPage.open(1000, 760).register("wes-" + suffix).join(room);
+             ChatPage bob = ChatPage.open(1000, 760).register("xia-" + suffix).join(room)) {
+            PageThreads sender = new PageThreads(alice);
+            PageThreads receiver = new PageThreads(bob);
+            alice.type("the view from the office");
+            sender.attach("view.png", "image/png", picture());
+            bob.awaitMessage("the view from the office");
+            ChatClient.waiting().until(() -> receiver.imageWidth("the view from the office"), width -> width == 320);
+            sender.attach("notes.txt", "text/plain", "milk, eggs".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bob.awaitMessage("notes.txt");
+            assertEquals("📄 notes.txt 10 B", receiver.fileShown("notes.txt"));
+            bob.screenshot(Path.of("target/screenshots/image-message.png"));
+        }
+        api.awaitConnections(0);
+    }
+
+    // a picture worth looking at in the screenshot: sky, sea and a sun
+    private static byte[] picture() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(320, 180, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x87ceeb), 0, 110, new java.awt.Color(0xfde2b3)));
+        g.fillRect(0, 0, 320, 110);
+        g.setColor(new java.awt.Color(0x1f5fc4));
+        g.fillRect(0, 110, 320, 70);
+        g.setColor(new java.awt.Color(0xf5a623));
+        g.fillOval(220, 50, 50, 50);
+        g.dispose();
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    @Test
     void aModeratorsCommandShowsInEveryTimelineAndTheTargetIsToldWhyItCannotWriteOrWasRemoved() {
         String room = "mods-" + suffix;
         String owner = "rosa-" + suffix;

@@ -110,6 +110,9 @@ class ContractIT extends DeployedWar {
         calls.put("roomModeration", () -> api.call("GET", "api/rooms/" + room + "/moderation", "Authorization", auth));
         calls.put("conversations", () -> api.call("GET", "api/conversations", "Authorization", auth));
         calls.put("search", () -> api.call("GET", "api/search?q=fir*&sort=relevance", "Authorization", auth));
+        calls.put("upload", () -> uploaded = api.sendBytes("POST", "api/rooms/" + room + "/files?name=dot.png",
+                FilesIT.PNG, "Authorization", auth));
+        calls.put("download", () -> api.call("GET", "api/files/" + fileId(), "Authorization", auth));
         calls.put("serverBans", () -> api.call("GET", "api/bans", "Authorization", moderator));
         calls.put("banFromServer", () -> api.sendJson("POST", "api/bans", Json.createObjectBuilder()
                 .add("user", "banned-" + suffix).add("duration", 60).build(), "Authorization", moderator));
@@ -128,13 +131,13 @@ class ContractIT extends DeployedWar {
             conforms(operation, call.get());
             called.add(operation.id());
             if (operation.secured()) {
-                HttpResponse<String> anonymous = operation.hasBody()
+                HttpResponse<String> anonymous = operation.hasJsonBody()
                         ? api.sendRaw(operation.verb().toUpperCase(), operation.path(), "{}")
                         : api.call(operation.verb().toUpperCase(), operation.path());
                 assertEquals(401, anonymous.statusCode(), operation.id() + " without credentials");
                 conforms(operation, anonymous);
             }
-            if (operation.hasBody()) {
+            if (operation.hasJsonBody()) {
                 HttpResponse<String> broken = api.sendRaw(operation.verb().toUpperCase(), operation.path(), "{",
                         "Authorization", operation.id().equals("banFromServer") ? moderator : auth);
                 assertEquals("malformed_json", ServerApi.errorCode(broken), operation.id() + " with a broken body");
@@ -150,8 +153,9 @@ class ContractIT extends DeployedWar {
             return !node.has("security") || !node.get("security").isEmpty();
         }
 
-        boolean hasBody() {
-            return node.has("requestBody");
+        boolean hasJsonBody() {
+            return node.at("/requestBody/content/application~1json").isObject()
+                    || node.at("/requestBody/$ref").isString();
         }
     }
 
@@ -160,7 +164,7 @@ class ContractIT extends DeployedWar {
         documents.openapi().get("paths").properties().forEach(path -> path.getValue().properties().forEach(verb -> {
             if (verb.getValue().has("operationId")) {
                 String concrete = path.getKey().replace("{room}", "ops-room-" + suffix)
-                        .replace("{user}", "banned-" + suffix);
+                        .replace("{user}", "banned-" + suffix).replace("{id}", "0".repeat(32));
                 operations.add(new Operation(verb.getValue().get("operationId").asString(), verb.getKey(),
                         path.getKey(), "api" + concrete, verb.getValue()));
             }
@@ -182,6 +186,13 @@ class ContractIT extends DeployedWar {
             assertEquals(List.of(), documents.problems(pointer + "/content/application~1json/schema", response.body()),
                     operation.id() + " " + status + ": " + response.body());
         }
+    }
+
+    private HttpResponse<String> uploaded;
+
+    // the file the upload call stored: downloaded next, by its uploader
+    private String fileId() {
+        return ServerApi.parse(uploaded.body()).asJsonObject().getString("id");
     }
 
     private static JsonObject text(String text) {

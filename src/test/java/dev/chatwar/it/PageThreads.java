@@ -107,4 +107,26 @@ record PageThreads(ChatPage chat) {
         return ChatClient.waiting().until(() -> (String) page().evaluate(
                 "() => document.querySelector('#messages li.found .text')?.textContent || ''"), text -> !text.isEmpty());
     }
+
+    /** Sends a file through the page's attach button, as if chosen in the file dialog. */
+    PageThreads attach(String name, String type, byte[] bytes) {
+        page().locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload(name, type, bytes));
+        return this;
+    }
+
+    /** The width of the image the message with this text shows once loaded; 0 while it is not. */
+    int imageWidth(String text) {
+        Object width = page().evaluate("text => [...document.querySelectorAll('#messages li.message')]"
+                + ".filter(li => li.querySelector('.text').textContent === text)"
+                + ".map(li => li.querySelector('.attachment img')).filter(img => img && img.complete)"
+                + ".map(img => img.naturalWidth)[0] || 0", text);
+        return ((Number) width).intValue();
+    }
+
+    /** The link and size a file's message shows, such as "📄 notes.txt 12 B"; empty when none. */
+    String fileShown(String text) {
+        return (String) page().evaluate("text => [...document.querySelectorAll('#messages li.message')]"
+                + ".filter(li => li.querySelector('.text').textContent === text)"
+                + ".map(li => li.querySelector('.attachment')?.textContent || '')[0] || ''", text);
+    }
 }

@@ -88,6 +88,14 @@ final class ServerApi {
         return send(headers.length == 0 ? request.build() : request.headers(headers).build());
     }
 
+    /** Sends bytes as the body, as a file upload does (with no Content-Type of JSON). */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/octet-stream")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(headers.length == 0 ? request.build() : request.headers(headers).build());
+    }
+
     /** A POST of the body as it is, JSON or not. */
     HttpResponse<String> postBody(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
