@@ -211,8 +211,13 @@ public final class InMemoryEventStore implements EventStore, EventFeed {
 
     @Override
     public synchronized List<RoomEvent> page(RoomName room, HistoryQuery query) {
+        return page(query, e -> e.room().equals(room));
+    }
+
+    // the events that pass, chosen by seq as the JPA store's pages are
+    private List<RoomEvent> page(HistoryQuery query, java.util.function.Predicate<RoomEvent> passing) {
         List<RoomEvent> matching = events.stream()
-                .filter(e -> e.room().equals(room))
+                .filter(passing)
                 .filter(e -> query.before() == null || e.seq() < query.before())
                 .filter(e -> query.after() == null || e.seq() > query.after())
                 .toList();
@@ -227,14 +232,8 @@ public final class InMemoryEventStore implements EventStore, EventFeed {
 
     @Override
     public synchronized List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query) {
-        List<RoomEvent> matching = events.stream()
-                .filter(e -> e.room().equals(room) && e.isMessage() && (e.id() == threadId
-                        || (e.reply() != null && e.reply().threadId() == threadId)))
-                .filter(e -> query.before() == null || e.seq() < query.before())
-                .filter(e -> query.after() == null || e.seq() > query.after())
-                .toList();
-        return query.after() != null ? matching.subList(0, Math.min(query.limit(), matching.size()))
-                : matching.subList(Math.max(0, matching.size() - query.limit()), matching.size());
+        return page(query, e -> e.room().equals(room) && e.isMessage() && (e.id() == threadId
+                || (e.reply() != null && e.reply().threadId() == threadId)));
     }
 
     @Override
