@@ -36,7 +36,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -65,12 +65,27 @@ public final class MessageIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
+    // Kept newest first: a search for the newest matches stops once it has a page of them, however many match,
+    // and a search by relevance ranks equal scores newest first (Lucene breaks ties by document order).
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(ORDER, SortField.Type.LONG, true));
+
     private MessageIndex(Directory directory) throws IOException {
         this.directory = directory;
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32));
+        this.writer = writer(directory, analyzer);
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    // an index kept in another order (made by an older version) is started again: it is rebuilt from the database
+    private static IndexWriter writer(Directory directory, Analyzer analyzer) throws IOException {
+        try {
+            return new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException otherOrder) {
+            return new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(NEWEST_FIRST);
     }
 
     /** The index kept in that folder, made there if there is none. */
@@ -179,13 +194,13 @@ public final class MessageIndex implements Closeable {
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
             all.add(LongPoint.newRangeQuery(SENT, from, to), BooleanClause.Occur.FILTER);
         }
-        SortField newest = new SortField(ORDER, SortField.Type.LONG, true);
-        Sort sort = query.order() == SearchQuery.Order.NEWEST ? new Sort(newest) : new Sort(SortField.FIELD_SCORE, newest);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query built = all.build();
-                TopFieldDocs top = searcher.search(built, query.offset() + query.limit() + 1, sort, false);
+                int wanted = query.offset() + query.limit() + 1;
+                TopDocs top = query.order() == SearchQuery.Order.NEWEST ? searcher.search(built, wanted, NEWEST_FIRST)
+                        : searcher.search(built, wanted);
                 List<ScoreDoc> page = new ArrayList<>();
                 for (int i = query.offset(); i < top.scoreDocs.length && page.size() < query.limit(); i++) {
                     page.add(top.scoreDocs[i]);

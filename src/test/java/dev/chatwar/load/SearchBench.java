@@ -35,6 +35,7 @@ final class SearchBench {
     static final int WRITERS = 10;
     private static final int IN_FLIGHT_PER_WRITER = 64;
     private static final int SEARCHES_AT_ONCE = 2;
+    private static final int WARM_UP = 400;
 
     private final URI base;
     private final URI chat;
@@ -89,6 +90,10 @@ final class SearchBench {
         progress.printf("the message sent last was found %.2f s after its ack%n", lagSeconds);
         clients.forEach(LoadClient::close);
 
+        progress.println("warming up: " + WARM_UP + " searches, not measured");
+        for (SearchCorpus.Query query : corpus.queries(WARM_UP, rooms, writers)) {
+            search(readerToken, query.q(), query.parameters().startsWith("room=") ? "" : query.parameters()).join();
+        }
         Map<String, Histogram> byKind = new LinkedHashMap<>();
         Histogram all = new Histogram(3);
         Map<String, LongAdder> found = new LinkedHashMap<>();
@@ -158,8 +163,8 @@ final class SearchBench {
             thread.start();
             threads.add(thread);
         }
-        while (threads.stream().anyMatch(Thread::isAlive)) {
-            threads.get(0).join(5000);
+        for (Thread alive = firstAlive(threads); alive != null; alive = firstAlive(threads)) {
+            alive.join(5000);
             progress.printf(Locale.ROOT, "stored %,d of %,d messages (%,.0f a second), %d refused%n", stored.get(),
                     messages, stored.get() / ((System.nanoTime() - start) / 1e9), refused.sum());
         }
@@ -170,6 +175,10 @@ final class SearchBench {
             throw new IllegalStateException(refused.sum() + " messages were not stored");
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static Thread firstAlive(List<Thread> threads) {
+        return threads.stream().filter(Thread::isAlive).findFirst().orElse(null);
     }
 
     // a connection is in 100 rooms at most, the lobby included: two connections, half the rooms each
