@@ -77,11 +77,11 @@ class FilesIT extends DeployedWar {
     void anImageSentToAPrivateRoomIsServedToItsMembersAndToNobodyElse() {
         String room = "files-" + suffix;
         ChatClient alice = ChatClient.connect(ChatWar.BASE, "uploader-" + suffix);
-        alice.request(Json.createObjectBuilder().add("type", "join").add("room", room).add("private", true).build());
-        alice.request(Json.createObjectBuilder().add("type", "invite").add("room", room)
-                .add("user", "member-" + suffix).build());
         ChatClient bob = ChatClient.connect(ChatWar.BASE, "member-" + suffix);
-        bob.join(room);
+        alice.request(Json.createObjectBuilder().add("type", "join").add("room", room).add("private", true).build());
+        assertEquals("invited", alice.request(Json.createObjectBuilder().add("type", "invite").add("room", room)
+                .add("user", bob.user()).build()).getString("type"));
+        assertEquals("joined", bob.join(room).getString("type"));
 
         JsonObject stored = json(upload(alice.user(), room, "dot.png", "image/png", PNG));
         assertEquals("image/png", stored.getString("type"));
