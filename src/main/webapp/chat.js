@@ -8,7 +8,7 @@ import { enable, enabled, supported } from './notify.js';
 import { problemFor, validName, validPassword, validRoom, MAX_TEXT } from './forms.js';
 import { autocomplete } from './autocomplete.js';
 import { displayName, remember } from './profiles.js';
-import { openThread, renderThread, threadActions } from './thread-pane.js';
+import { openThread, threadActions } from './thread-pane.js';
 
 chat.addEventListener('state', (e) => {
     $('state').textContent = e.detail.state;
@@ -81,7 +81,6 @@ listActions.open = (name) => {
     view.replyingTo = null;
     show(name);
 };
-chat.addEventListener('event', () => renderThread());
 
 // --- what the user does ---
 

@@ -131,7 +131,9 @@ public class SearchRuntime {
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);
             if (index != null) {
-                index.commit(indexer.lastId());
+                if (started) { // else the last commit's id stands: nothing was read since
+                    index.commit(indexer.lastId());
+                }
                 index.close();
             }
         } catch (IOException | InterruptedException e) {
