@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * New messages, from a socket or over HTTP: checked against the room's rules (a muted or banned author is
- * refused), stored with the members they mention (a reply with the message it answers, checked by the store), then pushed. One in a direct-message room puts the room in
- * both users' conversations again.
+ * refused), stored with the members they mention (a reply with the message it answers, a file with its upload,
+ * both checked by the store), then pushed. One in a direct-message room puts the room in both users'
+ * conversations again.
  */
 final class Messages {
 

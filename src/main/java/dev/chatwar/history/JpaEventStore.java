@@ -142,28 +142,28 @@ public class JpaEventStore implements EventStore {
 
     @Override
     public List<RoomEvent> mentioning(UserName user, RoomName room, HistoryQuery query) {
-        String range = query.after() != null ? " and e.seq > :seq order by e.seq"
-                : query.before() != null ? " and e.seq < :seq order by e.seq desc" : " order by e.seq desc";
-        TypedQuery<StoredEvent> select = em.createQuery("select e from StoredEvent e, Mention m"
+        TypedQuery<StoredEvent> select = ranged(em.createQuery("select e from StoredEvent e, Mention m"
                 + " where m.user = :user and m.room = :room and e.room = m.room and e.seq = m.seq"
-                + " and e.retracted = false" + range, StoredEvent.class);
-        Long seq = query.after() != null ? query.after() : query.before();
-        if (seq != null) {
-            select.setParameter("seq", seq);
-        }
+                + " and e.retracted = false" + range(query), StoredEvent.class), query);
         return ascending(select.setParameter("user", user.value()).setParameter("room", room.value()), query);
+    }
+
+    // the seq range and order of a page chosen as the history's, for a query the page's conditions come before
+    private static String range(HistoryQuery query) {
+        return query.after() != null ? " and e.seq > :seq order by e.seq"
+                : query.before() != null ? " and e.seq < :seq order by e.seq desc" : " order by e.seq desc";
+    }
+
+    private static TypedQuery<StoredEvent> ranged(TypedQuery<StoredEvent> select, HistoryQuery query) {
+        Long seq = query.after() != null ? query.after() : query.before();
+        return seq == null ? select : select.setParameter("seq", seq);
     }
 
     @Override
     public List<RoomEvent> thread(RoomName room, long threadId, HistoryQuery query) {
-        String range = query.after() != null ? " and e.seq > :seq order by e.seq"
-                : query.before() != null ? " and e.seq < :seq order by e.seq desc" : " order by e.seq desc";
-        TypedQuery<StoredEvent> select = em.createQuery("select e from StoredEvent e where e.room = :room"
-                + " and (e.id = :thread or e.threadId = :thread) and e.kind = :kind" + range, StoredEvent.class);
-        Long seq = query.after() != null ? query.after() : query.before();
-        if (seq != null) {
-            select.setParameter("seq", seq);
-        }
+        TypedQuery<StoredEvent> select = ranged(em.createQuery("select e from StoredEvent e where e.room = :room"
+                + " and (e.id = :thread or e.threadId = :thread) and e.kind = :kind" + range(query), StoredEvent.class),
+                query);
         return ascending(select.setParameter("room", room.value()).setParameter("thread", threadId)
                 .setParameter("kind", RoomEvent.Kind.MESSAGE), query);
     }
