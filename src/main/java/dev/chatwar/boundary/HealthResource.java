@@ -3,7 +3,6 @@ package dev.chatwar.boundary;
 import dev.chatwar.ops.Health;
 import dev.chatwar.ops.HealthCheck;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -46,14 +45,14 @@ public class HealthResource {
 
     private static Response report(List<HealthCheck> checks) {
         boolean up = checks.stream().allMatch(HealthCheck::up);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         for (HealthCheck check : checks) {
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = JsonBuilders.object();
             check.data().forEach(data::add);
-            list.add(Json.createObjectBuilder().add("name", check.name()).add("status", status(check.up()))
+            list.add(JsonBuilders.object().add("name", check.name()).add("status", status(check.up()))
                     .add("data", data));
         }
-        String body = Json.createObjectBuilder().add("status", status(up)).add("checks", list).build().toString();
+        String body = JsonBuilders.object().add("status", status(up)).add("checks", list).build().toString();
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(body).header("Cache-Control", "no-store").build();
     }

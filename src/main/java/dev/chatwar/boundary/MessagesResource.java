@@ -13,7 +13,6 @@ import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.Frames;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -70,7 +69,7 @@ public class MessagesResource {
         }
         RoomName name = RoomName.parse(room);
         Queries queries = runtime.chat().queries();
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JsonBuilders.array();
         if (mentions != null) {
             queries.mentioning(session.user(), name, query).forEach(event -> events.add(frames.event(event)));
         } else {

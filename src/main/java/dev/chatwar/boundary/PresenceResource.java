@@ -4,7 +4,6 @@ import dev.chatwar.base.RoomName;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -31,8 +30,8 @@ public class PresenceResource {
     @GET
     public String present(@PathParam("room") String room) {
         RoomName name = RoomName.parse(room);
-        JsonArrayBuilder users = Json.createArrayBuilder();
+        JsonArrayBuilder users = JsonBuilders.array();
         runtime.chat().queries().present(authentication.require(request).user(), name).forEach(user -> users.add(user.value()));
-        return Json.createObjectBuilder().add("room", name.value()).add("present", users).build().toString();
+        return JsonBuilders.object().add("room", name.value()).add("present", users).build().toString();
     }
 }

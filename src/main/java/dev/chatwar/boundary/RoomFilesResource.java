@@ -8,7 +8,6 @@ import dev.chatwar.history.FileStore;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +52,7 @@ public class RoomFilesResource {
     }
 
     static JsonObject json(Attachment file) {
-        return Json.createObjectBuilder().add("id", file.id()).add("name", file.name()).add("type", file.type())
+        return JsonBuilders.object().add("id", file.id()).add("name", file.name()).add("type", file.type())
                 .add("size", file.size()).add("image", file.image()).build();
     }
 }

@@ -13,7 +13,6 @@ import dev.chatwar.search.SearchQuery;
 import dev.chatwar.search.SearchResults;
 import dev.chatwar.search.SearchRuntime;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,15 +55,15 @@ public class SearchResource {
                 count == null ? SearchQuery.DEFAULT_LIMIT : (int) Math.max(-1, Math.min(count, 1000)),
                 skip == null ? 0 : (int) Math.max(-1, Math.min(skip, 100_000)));
         SearchResults results = runtime.chat().queries().search(session.user(), query, search.search());
-        JsonArrayBuilder hits = Json.createArrayBuilder();
+        JsonArrayBuilder hits = JsonBuilders.array();
         results.hits().forEach(hit -> hits.add(json(hit)));
-        return Json.createObjectBuilder().add("results", hits).add("more", results.more()).build().toString();
+        return JsonBuilders.object().add("results", hits).add("more", results.more()).build().toString();
     }
 
     private static JsonObject json(SearchHit hit) {
-        JsonArrayBuilder matches = Json.createArrayBuilder();
-        hit.matches().forEach(match -> matches.add(Json.createArrayBuilder().add(match.start()).add(match.end())));
-        return Json.createObjectBuilder().add("room", hit.room().value()).add("id", hit.id()).add("seq", hit.seq())
+        JsonArrayBuilder matches = JsonBuilders.array();
+        hit.matches().forEach(match -> matches.add(JsonBuilders.array().add(match.start()).add(match.end())));
+        return JsonBuilders.object().add("room", hit.room().value()).add("id", hit.id()).add("seq", hit.seq())
                 .add("user", hit.author().value()).add("sentAt", hit.sentAt().toString()).add("text", hit.text())
                 .add("matches", matches).build();
     }

@@ -7,7 +7,6 @@ import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.DeviceCookie;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +56,7 @@ public class SessionsResource {
                         .maxAge((int) DeviceCookie.LIFETIME.toSeconds()).httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).secure(request.isSecure()).build())
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder()
+                .entity(JsonBuilders.object()
                         .add("user", session.user().value())
                         .add("token", login.token())
                         .add("expiresAt", session.expiresAt().toString())
@@ -69,7 +68,7 @@ public class SessionsResource {
     @Path("current")
     public String current() {
         AuthSession session = authentication.require(request);
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("user", session.user().value())
                 .add("expiresAt", session.expiresAt().toString())
                 .build().toString();
@@ -91,7 +90,7 @@ public class SessionsResource {
         AuthSession session = authentication.require(request);
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder()
+                .entity(JsonBuilders.object()
                         .add("ticket", authentication.accounts().ticket(session))
                         .add("expiresIn", Accounts.TICKET_LIFETIME.toSeconds())
                         .build().toString())

@@ -5,8 +5,9 @@ import dev.chatwar.history.StoreWriter;
 import dev.chatwar.chat.ChatRuntime;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.identity.HashingStats;
+import dev.chatwar.search.IndexStatus;
+import dev.chatwar.search.SearchRuntime;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * Operational counters: open connections, users, rooms, the other nodes heard from lately, how many
  * connections ended with each close code, the store's transactions and the appends they carried, and the
- * password hashing done (the work a sign-in flood costs).
+ * password hashing done (the work a sign-in flood costs), and how far the node's search index has come.
  */
 @Path("stats")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,13 +30,17 @@ public class StatsResource {
     @Inject
     Authentication authentication;
 
+    @Inject
+    SearchRuntime search;
+
     @GET
     public String stats() {
         Chat chat = runtime.chat();
         StoreWriter.Stats store = chat.storeStats();
         HashingStats hashing = authentication.accounts().hashingStats();
+        IndexStatus index = search.status();
 
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("connections", chat.connections().connectionCount())
                 .add("users", chat.connections().userCount())
                 .add("rooms", chat.roomCount())
@@ -44,14 +49,16 @@ public class StatsResource {
                 .add("closeCodes", byCode(chat.connections().closeCodeCounts()))
                 .add("closedByServer", byCode(chat.connections().serverCloseCodeCounts()))
                 .add("closedByClient", byCode(chat.connections().clientCloseCodeCounts()))
-                .add("store", Json.createObjectBuilder().add("commits", store.commits()).add("appends", store.appends()))
-                .add("passwordHashing", Json.createObjectBuilder().add("hashed", hashing.hashed())
+                .add("store", JsonBuilders.object().add("commits", store.commits()).add("appends", store.appends()))
+                .add("passwordHashing", JsonBuilders.object().add("hashed", hashing.hashed())
                         .add("refusedBusy", hashing.refusedBusy()).add("mostAtOnce", hashing.mostAtOnce()))
+                .add("search", JsonBuilders.object().add("indexedId", index.indexedId())
+                        .add("failing", index.failing()))
                 .build().toString();
     }
 
     private static JsonObjectBuilder byCode(Map<Integer, Long> counts) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonBuilders.object();
         counts.forEach((code, count) -> json.add(String.valueOf(code), count));
         return json;
     }

@@ -9,7 +9,6 @@ import dev.chatwar.identity.AuthSession;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.protocol.RequestParser;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,13 +49,13 @@ public class UsersResource {
         if (names == null) {
             throw new ChatException(ErrorCode.MISSING_FIELD, "missing parameter 'names'");
         }
-        JsonArrayBuilder users = Json.createArrayBuilder();
+        JsonArrayBuilder users = JsonBuilders.array();
         authentication.accounts().profiles().of(List.of(names.split(",", -1))).forEach(p -> users.add(profile(p)));
-        return Json.createObjectBuilder().add("users", users).build().toString();
+        return JsonBuilders.object().add("users", users).build().toString();
     }
 
     static JsonObject profile(AccountStore.Profile profile) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("user", profile.user().value());
+        JsonObjectBuilder json = JsonBuilders.object().add("user", profile.user().value());
         return (profile.displayName() == null ? json.addNull("displayName")
                 : json.add("displayName", profile.displayName())).build();
     }
@@ -68,7 +67,7 @@ public class UsersResource {
         UserName user = authentication.accounts().register(form.getString("user", null),
                 RequestParser.requiredString(form, "password"), request.getRemoteAddr());
         return Response.status(Response.Status.CREATED)
-                .entity(Json.createObjectBuilder().add("user", user.value()).build().toString())
+                .entity(JsonBuilders.object().add("user", user.value()).build().toString())
                 .build();
     }
 }

@@ -4,8 +4,8 @@ import dev.chatwar.base.MessageText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -21,25 +21,25 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  */
 final class Highlights {
 
-    private Highlights() {
-    }
+    private final UnifiedHighlighter highlighter;
 
-    static List<SearchHit> hits(IndexSearcher searcher, Analyzer analyzer, Query text, List<ScoreDoc> page)
-            throws IOException {
-        int[] docs = page.stream().mapToInt(doc -> doc.doc).toArray();
-        int[] passages = new int[] {1};
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    Highlights(Analyzer analyzer) {
+        // without a searcher: each message's text, read once with its other stored fields, is analysed again
+        highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withBreakIterator(WholeBreakIterator::new) // the whole message is one passage
                 .withFormatter(new Offsets())
                 .withMaxLength(MessageText.MAX_LENGTH + 1)
                 .withHandleMultiTermQuery(true) // prefix* matches are marked too
                 .build();
-        Map<String, String[]> found = highlighter.highlightFields(new String[] {MessageIndex.TEXT}, text, docs, passages);
-        String[] ranges = found.get(MessageIndex.TEXT);
+    }
+
+    List<SearchHit> hits(IndexSearcher searcher, Query text, List<ScoreDoc> page) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<SearchHit> hits = new ArrayList<>(docs.length);
-        for (int i = 0; i < docs.length; i++) {
-            hits.add(MessageIndex.hit(stored.document(docs[i]), matches(ranges == null ? null : ranges[i])));
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (ScoreDoc found : page) {
+            Document doc = stored.document(found.doc);
+            Object ranges = highlighter.highlightWithoutSearcher(MessageIndex.TEXT, text, doc.get(MessageIndex.TEXT), 1);
+            hits.add(MessageIndex.hit(doc, matches(ranges == null ? null : ranges.toString())));
         }
         return hits;
     }

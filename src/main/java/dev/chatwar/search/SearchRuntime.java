@@ -30,6 +30,7 @@ public class SearchRuntime {
 
     public static final String FOLDER = "chat.search.dir";
     public static final String POLL_MILLIS = "chat.search.poll-millis";
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final Logger LOG = Logger.getLogger(SearchRuntime.class.getName());
 
     @Inject
@@ -49,7 +50,8 @@ public class SearchRuntime {
     private volatile Indexer indexer;
     private volatile MessageSearch search;
     private ScheduledThreadPoolExecutor thread;
-    private volatile boolean failing;
+    private long pollMillis;
+    private volatile int failures;
     private boolean started;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -58,12 +60,14 @@ public class SearchRuntime {
             made.setName("chat-search-indexer");
             return made;
         });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // the next poll is not waited for
         try {
             open(); // now, so that searches are answered from the first request on
         } catch (IOException | RuntimeException locked) {
             LOG.log(Level.WARNING, "the search index cannot be opened yet; it is tried again every poll", locked);
         }
-        thread.scheduleWithFixedDelay(this::poll, 0, Long.getLong(POLL_MILLIS, 1000), TimeUnit.MILLISECONDS);
+        pollMillis = Math.max(1, Long.getLong(POLL_MILLIS, 1000));
+        thread.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
     }
 
     // a folder that cannot be opened now (still locked by the deployment before, say) is tried again at the next
@@ -92,25 +96,41 @@ public class SearchRuntime {
         return Path.of(base, "chat-search");
     }
 
-    // a failure is logged once, then again only once it has recovered and failed anew
+    // Polls again after pollMillis; after a failure (the database away, say), after twice as long each time up to
+    // MAX_BACKOFF_MILLIS, so that an outage costs the database and the log little. Whatever is thrown, the thread
+    // goes on: a poll that ended the schedule would leave the index behind for good, silently.
     private void poll() {
-        if (migration.migratedVersion().isEmpty()) {
-            return; // the schema is not there yet
-        }
+        long next = pollMillis;
         try {
-            open();
-            if (!started) {
-                indexer.start(); // needs the schema: after the migration
-                started = true;
+            if (migration.migratedVersion().isPresent()) { // else the schema is not there yet
+                open();
+                if (!started) {
+                    indexer.start(); // needs the schema: after the migration
+                    started = true;
+                }
+                indexer.poll();
             }
-            indexer.poll();
-            failing = false;
-        } catch (IOException | RuntimeException failure) {
-            if (!failing) {
+            if (failures > 0) {
+                LOG.info("the search index takes the newest messages again after " + failures + " failed polls");
+            }
+            failures = 0;
+        } catch (Exception | Error failure) {
+            if (failures == 0) {
                 LOG.log(Level.WARNING, "the search index could not take the newest messages; it tries again", failure);
             }
-            failing = true;
+            failures++;
+            next = Math.min(MAX_BACKOFF_MILLIS, pollMillis << Math.min(failures, 16));
+        } finally {
+            if (!thread.isShutdown()) {
+                thread.schedule(this::poll, next, TimeUnit.MILLISECONDS);
+            }
         }
+    }
+
+    /** How far the index has come: the highest event id it holds, and whether its last poll failed. */
+    public IndexStatus status() {
+        Indexer running = indexer;
+        return new IndexStatus(running == null ? 0 : running.lastId(), failures > 0);
     }
 
     /** The node's search; {@code server_busy} while its index is not open yet. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,16 +178,23 @@ class MultiNodeIT {
     void eachNodeFindsTheMessagesTheOtherStored() {
         String room = ROOM + "-search";
         String word = "zephyr" + Long.toString(System.nanoTime(), 36);
-        first.api().postJson("api/rooms/" + room + "/messages", Json.createObjectBuilder()
-                .add("text", word + " from the first node").build(), "Authorization", "Bearer " + token("finder"));
-        second.api().postJson("api/rooms/" + room + "/messages", Json.createObjectBuilder()
-                .add("text", word + " from the second node").build(), "Authorization", "Bearer " + token("finder"));
+        for (ClusterTopology.Node node : List.of(first, second)) {
+            HttpResponse<String> posted = node.api().postJson("api/rooms/" + room + "/messages",
+                    Json.createObjectBuilder().add("text", word + " from " + node.name()).build(),
+                    "Authorization", "Bearer " + token("finder"));
+            assertEquals(201, posted.statusCode(), posted.body());
+        }
         ChatClient member = connect(first, "finder");
         member.join(room);
         member.leaveAndClose();
         for (ClusterTopology.Node node : List.of(first, second)) {
-            ChatClient.waiting().until(() -> new ServerApi(node.base(), token("finder")).searchTexts(word, "").size(),
-                    Matchers.equalTo(2));
+            try {
+                ChatClient.waiting().until(() -> new ServerApi(node.base(), token("finder")).searchTexts(word, "")
+                        .size(), Matchers.equalTo(2));
+            } catch (ConditionTimeoutException late) {
+                throw new AssertionError(node.name() + " did not find both; the nodes' search indexes: "
+                        + first.stats().get("search") + ", " + second.stats().get("search"), late);
+            }
         }
     }
 
