@@ -12,6 +12,7 @@ import dev.chatwar.connection.Connection;
 import dev.chatwar.connection.Connections;
 import dev.chatwar.connection.FrameSink;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.history.RoomEvent;
 import dev.chatwar.identity.AuthSession;
 import dev.chatwar.moderation.Moderation;
 import dev.chatwar.protocol.Frames;
@@ -21,6 +22,7 @@ import dev.chatwar.room.Rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -189,6 +191,11 @@ public final class Chat {
     // from a connection that joined the room
     CompletableFuture<Published> send(UserName author, Request.Send send) {
         return messages.fromMember(author, send);
+    }
+
+    /** Who gets the events this node stores, each commit's in id order, once committed. */
+    public void whenStored(Consumer<List<RoomEvent>> committed) {
+        writer.whenCommitted(committed);
     }
 
     /** Where the store's commit times and the lag of other nodes' messages go from now on. */

@@ -8,6 +8,7 @@ import dev.chatwar.cluster.JmsCluster;
 import dev.chatwar.connection.RateLimits;
 import dev.chatwar.connection.Traffic;
 import dev.chatwar.history.EventStore;
+import dev.chatwar.history.StoredEvents;
 import dev.chatwar.identity.Authentication;
 import dev.chatwar.room.RoomAccess;
 import dev.chatwar.room.RoomDirectory;
@@ -66,6 +67,9 @@ public class ChatRuntime {
     RoomDirectory directory;
 
     @Inject
+    StoredEvents stored;
+
+    @Inject
     Authentication authentication;
 
     @Resource
@@ -113,6 +117,7 @@ public class ChatRuntime {
                     ClusterSettings.HEARTBEAT_SECS, TimeUnit.SECONDS);
             LOG.info("node " + settings.node() + " joined the cluster at " + settings.brokerUrl());
         }
+        chat.whenStored(stored::committed);
         long interval = Long.getLong(PING_INTERVAL, DEFAULT_PING_INTERVAL);
         if (interval > 0) {
             maxSilenceMillis = TimeUnit.SECONDS.toMillis(interval * MISSED_PINGS);

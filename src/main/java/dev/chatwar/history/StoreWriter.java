@@ -34,6 +34,8 @@ public final class StoreWriter {
     private boolean running;
     private final AtomicLong commits = new AtomicLong();
     private volatile Timings timings = Timings.NONE;
+    private volatile Consumer<List<RoomEvent>> committed = events -> {
+    };
     private final AtomicLong appended = new AtomicLong();
 
     /** @param capacity appends that may wait; more are refused, not queued */
@@ -71,6 +73,11 @@ public final class StoreWriter {
         this.timings = timings;
     }
 
+    /** Who gets each commit's stored events, in id order, on the writer's thread, before their appenders do. */
+    public void whenCommitted(Consumer<List<RoomEvent>> committed) {
+        this.committed = committed;
+    }
+
     /** Transactions committed, and the appends they held, so far: how many events share a commit. */
     public record Stats(long commits, long appends) {
     }
@@ -106,8 +113,23 @@ public final class StoreWriter {
                 outcomes.add(tryAppend(List.of(job)).get(0));
             }
         }
+        tellCommitted(outcomes);
         for (int i = 0; i < batch.size(); i++) {
             report(batch.get(i), outcomes.get(i));
+        }
+    }
+
+    private void tellCommitted(List<Appended> outcomes) {
+        List<RoomEvent> stored = new ArrayList<>(outcomes.size());
+        for (Appended outcome : outcomes) {
+            if (outcome instanceof Appended.Stored event) {
+                stored.add(event.event());
+            }
+        }
+        try {
+            committed.accept(stored);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not hand on the events of a commit", failure);
         }
     }
 

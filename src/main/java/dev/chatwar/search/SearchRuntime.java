@@ -5,6 +5,7 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.history.EventFeed;
 import dev.chatwar.history.SchemaMigration;
 import dev.chatwar.history.StoreSharing;
+import dev.chatwar.history.StoredEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -38,6 +39,9 @@ public class SearchRuntime {
 
     @Inject
     StoreSharing sharing;
+
+    @Inject
+    StoredEvents stored;
 
     @Inject
     SchemaMigration migration;
@@ -80,6 +84,7 @@ public class SearchRuntime {
         Files.createDirectories(folder);
         MessageIndex opened = MessageIndex.in(folder);
         indexer = new Indexer(feed, opened, sharing == StoreSharing.NODES, System::nanoTime);
+        stored.follow(indexer::committed);
         index = opened;
         search = new MessageSearch(opened, Math.max(2, Runtime.getRuntime().availableProcessors()));
         LOG.info("search index in " + folder);
@@ -147,6 +152,8 @@ public class SearchRuntime {
         if (thread == null) {
             return;
         }
+        stored.follow(events -> {
+        });
         thread.shutdown();
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);

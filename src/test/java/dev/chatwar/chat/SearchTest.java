@@ -9,6 +9,8 @@ import dev.chatwar.base.ErrorCode;
 import dev.chatwar.base.RoomName;
 import dev.chatwar.base.UserName;
 import dev.chatwar.room.RoomAccess;
+import dev.chatwar.history.EventFeed;
+import dev.chatwar.history.RoomEvent;
 import dev.chatwar.search.Indexer;
 import dev.chatwar.search.MessageIndex;
 import dev.chatwar.search.MessageSearch;
@@ -19,7 +21,9 @@ import dev.chatwar.support.InMemoryRoomDirectory;
 import dev.chatwar.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,7 @@ class SearchTest {
 
     SearchTest() {
         indexer.start();
+        chat.whenStored(indexer::committed);
     }
 
     private TestClient member(String user, String room, boolean makePrivate) {
@@ -123,6 +128,46 @@ class SearchTest {
         assertEquals("ack", alice.request("{\"type\":\"moderate\",\"room\":\"team\",\"action\":\"ban\",\"user\":\"bob\"}")
                 .getString("type"));
         assertEquals(List.of("release day everyone"), found("bob", "release"), "nothing of a room that banned you");
+    }
+
+    @Test
+    void onceCaughtUpAServerAloneIndexesWhatItsWriterCommitsWithoutReadingItBack() {
+        AtomicInteger reads = new AtomicInteger();
+        EventFeed counted = new EventFeed() {
+            @Override
+            public List<RoomEvent> after(long afterId, int limit) {
+                reads.incrementAndGet();
+                return store.after(afterId, limit);
+            }
+
+            @Override
+            public List<RoomEvent> messages(Collection<Long> ids) {
+                return store.messages(ids);
+            }
+
+            @Override
+            public long lastId() {
+                return store.lastId();
+            }
+        };
+        MessageIndex followingIndex = MessageIndex.inMemory();
+        Indexer following = new Indexer(counted, followingIndex, false, System::nanoTime);
+        following.start();
+        TestClient alice = member("alice", "team", false);
+        say(alice, "team", "stored before anything followed");
+        chat.whenStored(following::committed);
+        following.poll();
+        assertEquals(1, reads.get(), "the first poll reads the store");
+
+        say(alice, "team", "stored while followed");
+        long edited = say(alice, "team", "stored then edited");
+        alice.request("{\"type\":\"edit\",\"id\":" + edited + ",\"text\":\"stored and changed\"}");
+        following.poll();
+        assertEquals(1, reads.get(), "not read back");
+        assertEquals(List.of("stored and changed", "stored while followed", "stored before anything followed"),
+                chat.queries().search(new UserName("alice"), new SearchQuery("stored", null, null, null, null,
+                        SearchQuery.Order.NEWEST, 20, 0), new MessageSearch(followingIndex, 1)).hits().stream()
+                        .map(SearchHit::text).toList());
     }
 
     @Test
