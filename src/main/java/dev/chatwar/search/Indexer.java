@@ -19,14 +19,15 @@ import java.util.function.LongSupplier;
  * poll reads again the last {@link #TRAIL} ids before where it stands.
  * <p>
  * A server alone stores every event itself, through one writer, in id order: once caught up, it indexes the
- * events its writer hands to {@link #committed} instead of reading them back (reading them back took nearly a third of
- * the indexing). Should more than {@link #MAX_WAITING} wait, it lets them go and reads the database again.
+ * events its writer hands to {@link #committed} instead of reading them back (reading them back took nearly a
+ * third of the indexing). Should more than {@link #MAX_WAITING} wait (two seconds of the most this machine stores,
+ * at most 80 MB of text), it lets them go and reads the database again.
  */
 public final class Indexer {
 
     static final int PAGE = 1000;
     static final int TRAIL = 1000;
-    static final int MAX_WAITING = 100_000;
+    static final int MAX_WAITING = 10_000;
     private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
 
     private final EventFeed feed;
