@@ -210,10 +210,15 @@ public final class MessageIndex implements Closeable {
         if (searched.isEmpty()) {
             return new SearchResults(List.of(), false);
         }
-        // the rooms from their terms when the text matches many messages, else each match's room looked up
+        // Newest first, the matches are read in the index's order and each one's room looked up, until a page is
+        // full: reading the rooms' own lists would go through every message of a reader of many rooms first. By
+        // relevance every match is scored anyway: the rooms' lists are read when the text matches many messages.
+        Query inRooms = SortedDocValuesField.newSlowSetQuery(ROOM, searched);
+        if (query.order() == SearchQuery.Order.RELEVANCE) {
+            inRooms = new IndexOrDocValuesQuery(new TermInSetQuery(ROOM, searched), inRooms);
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
-                .add(new IndexOrDocValuesQuery(new TermInSetQuery(ROOM, searched),
-                        SortedDocValuesField.newSlowSetQuery(ROOM, searched)), BooleanClause.Occur.FILTER);
+                .add(inRooms, BooleanClause.Occur.FILTER);
         if (query.author() != null) {
             all.add(new TermQuery(new Term(USER, query.author().value().toLowerCase(Locale.ROOT))),
                     BooleanClause.Occur.FILTER);
@@ -250,6 +255,11 @@ public final class MessageIndex implements Closeable {
         return new SearchHit(new RoomName(doc.get(ROOM)), Long.parseLong(doc.get(ID)),
                 doc.getField(SEQ).numericValue().longValue(), new UserName(doc.get(AUTHOR)),
                 Instant.ofEpochMilli(doc.getField(SENT).numericValue().longValue()), doc.get(TEXT), matches);
+    }
+
+    /** Whether Lucene closed the writer after a failure it cannot recover from (the index stays as last committed). */
+    public boolean broken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 
     @Override

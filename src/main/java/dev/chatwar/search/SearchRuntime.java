@@ -124,11 +124,30 @@ public class SearchRuntime {
                 LOG.log(Level.WARNING, "the search index could not take the newest messages; it tries again", failure);
             }
             failures++;
+            reopenIfBroken();
             next = Math.min(MAX_BACKOFF_MILLIS, pollMillis << Math.min(failures, 16));
         } finally {
             if (!thread.isShutdown()) {
                 thread.schedule(this::poll, next, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    // Lucene closes an index writer that failed beyond repair (out of memory or disk while merging, say): the
+    // index is opened again from its last commit, and catches up from the database
+    private synchronized void reopenIfBroken() {
+        MessageIndex broken = index;
+        if (broken == null || !broken.broken()) {
+            return;
+        }
+        LOG.warning("the search index failed beyond repair; it is opened again from its last commit");
+        index = null;
+        search = null; // server_busy until it is open again, at the next poll
+        started = false;
+        try {
+            broken.close();
+        } catch (IOException | RuntimeException closing) {
+            LOG.log(Level.FINE, "the broken search index did not close cleanly", closing);
         }
     }
 

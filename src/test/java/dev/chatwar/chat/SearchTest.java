@@ -88,6 +88,22 @@ class SearchTest {
     }
 
     @Test
+    void aPhraseIsMarkedOnlyWhereItStandsWholeAndALeftOutWordNever() {
+        TestClient alice = member("alice", "team", false);
+        say(alice, "team", "the deploy failed and the deploy was retried");
+        assertEquals(List.of(List.of(4, 10), List.of(11, 17)), marked("\"deploy failed\""));
+        assertEquals(List.of(List.of(4, 10), List.of(26, 32), List.of(37, 44)), marked("retr* deploy"));
+        assertEquals(List.of(List.of(11, 17)), marked("failed -nothing"));
+    }
+
+    private List<List<Integer>> marked(String q) {
+        indexer.poll();
+        return chat.queries().search(new UserName("alice"), new SearchQuery(q, null, null, null, null,
+                SearchQuery.Order.NEWEST, 20, 0), engine).hits().get(0).matches().stream()
+                .map(match -> List.of(match.start(), match.end())).toList();
+    }
+
+    @Test
     void anEditIsFoundByItsNewTextAndARetractedMessageIsGone() {
         TestClient alice = member("alice", "team", false);
         long id = say(alice, "team", "lunch at noon");

@@ -35,7 +35,8 @@ final class SearchBench {
     static final int WRITERS = 10;
     private static final int IN_FLIGHT_PER_WRITER = 64;
     private static final int SEARCHES_AT_ONCE = 2;
-    private static final int WARM_UP = 400;
+    // the server's compiler needs a few thousand searches before they run at full speed
+    private static final int MIN_WARM_UP = 400;
 
     private final URI base;
     private final URI chat;
@@ -90,8 +91,9 @@ final class SearchBench {
         progress.printf("the message sent last was found %.2f s after its ack%n", lagSeconds);
         clients.forEach(LoadClient::close);
 
-        progress.println("warming up: " + WARM_UP + " searches, not measured");
-        for (SearchCorpus.Query query : corpus.queries(WARM_UP, rooms, writers)) {
+        int warmUp = Math.max(MIN_WARM_UP, queries / 2);
+        progress.println("warming up: " + warmUp + " searches, not measured");
+        for (SearchCorpus.Query query : corpus.queries(warmUp, rooms, writers)) {
             search(readerToken, query.q(), query.parameters().startsWith("room=") ? "" : query.parameters()).join();
         }
         Map<String, Histogram> byKind = new LinkedHashMap<>();
