@@ -125,7 +125,7 @@ public class SearchRuntime {
             }
             failures++;
             reopenIfBroken();
-            next = Math.min(MAX_BACKOFF_MILLIS, pollMillis << Math.min(failures, 16));
+            next = Math.max(pollMillis, Math.min(MAX_BACKOFF_MILLIS, pollMillis << Math.min(failures, 16)));
         } finally {
             if (!thread.isShutdown()) {
                 thread.schedule(this::poll, next, TimeUnit.MILLISECONDS);
