@@ -65,11 +65,12 @@ public final class Indexer {
         if (sharedStore || overflowed || events.isEmpty()) {
             return;
         }
-        if (waitingCount.addAndGet(events.size()) > MAX_WAITING) {
+        List<RoomEvent> followed = events.stream().filter(Indexer::followed).toList();
+        if (waitingCount.addAndGet(followed.size()) > MAX_WAITING) {
             overflowed = true; // the next poll reads the database, these included
             return;
         }
-        waiting.addAll(events);
+        waiting.addAll(followed);
     }
 
     /** Indexes every event stored since the last poll; returns how many events it took. */
@@ -113,7 +114,7 @@ public final class Indexer {
         List<RoomEvent> taken = new ArrayList<>();
         for (RoomEvent event = waiting.poll(); event != null; event = waiting.poll()) {
             waitingCount.decrementAndGet();
-            if (event.id() > lastId && followed(event)) {
+            if (event.id() > lastId) {
                 taken.add(event);
             }
         }
