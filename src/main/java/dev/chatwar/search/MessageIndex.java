@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -25,7 +24,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,10 +59,6 @@ public final class MessageIndex implements Closeable {
     static final String SENT = "sentAt";
     static final String SEQ = "seq";
     static final String TEXT = "text";
-    private static final String LAST_ID = "lastId";
-    // the fields' layout: an index of another (older) one is made again, from the database
-    private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "2";
 
     // no stop words: "to be or not to be" is a phrase one may look for
     private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
@@ -76,44 +70,12 @@ public final class MessageIndex implements Closeable {
 
     // Kept newest first: a search for the newest matches stops once it has a page of them, however many match,
     // and a search by relevance ranks equal scores newest first (Lucene breaks ties by document order).
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(ORDER, SortField.Type.LONG, true));
+    static final Sort NEWEST_FIRST = new Sort(new SortField(ORDER, SortField.Type.LONG, true));
 
     private MessageIndex(Directory directory) throws IOException {
         this.directory = directory;
-        this.writer = writer(directory, analyzer);
+        this.writer = IndexWriters.open(directory, analyzer);
         this.searchers = new SearcherManager(writer, null);
-    }
-
-    // an index kept in another order or with other fields (made by an older version) is started again: it is
-    // rebuilt from the database
-    private static IndexWriter writer(Directory directory, Analyzer analyzer) throws IOException {
-        IndexWriter opened;
-        try {
-            opened = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        } catch (IllegalArgumentException otherOrder) {
-            return new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
-        }
-        if (opened.getDocStats().maxDoc == 0 || CURRENT_FORMAT.equals(commitData(opened, FORMAT))) {
-            return opened;
-        }
-        opened.close();
-        return new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
-    }
-
-    private static String commitData(IndexWriter writer, String key) {
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> entry : data) {
-                if (entry.getKey().equals(key)) {
-                    return entry.getValue();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(NEWEST_FIRST);
     }
 
     /** The index kept in that folder, made there if there is none. */
@@ -143,7 +105,7 @@ public final class MessageIndex implements Closeable {
 
     /** The highest event id the last commit covered; 0 for a new index. */
     public long committedLastId() {
-        String last = commitData(writer, LAST_ID);
+        String last = IndexWriters.commitData(writer, IndexWriters.LAST_ID);
         return last == null ? 0 : Long.parseLong(last);
     }
 
@@ -174,7 +136,7 @@ public final class MessageIndex implements Closeable {
 
     /** Makes what was put so far durable, as covering the events up to {@code lastId}. */
     public void commit(long lastId) {
-        writer.setLiveCommitData(List.of(Map.entry(LAST_ID, Long.toString(lastId)), Map.entry(FORMAT, CURRENT_FORMAT)));
+        writer.setLiveCommitData(IndexWriters.commitData(lastId));
         try {
             writer.commit();
         } catch (IOException e) {
