@@ -27,15 +27,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -172,28 +169,12 @@ public final class MessageIndex implements Closeable {
         if (searched.isEmpty()) {
             return new SearchResults(List.of(), false);
         }
-        // Newest first, the matches are read in the index's order and each one's room looked up, until a page is
-        // full: reading the rooms' own lists would go through every message of a reader of many rooms first. By
-        // relevance every match is scored anyway: the rooms' lists are read when the text matches many messages.
-        Query inRooms = SortedDocValuesField.newSlowSetQuery(ROOM, searched);
-        if (query.order() == SearchQuery.Order.RELEVANCE) {
-            inRooms = new IndexOrDocValuesQuery(new TermInSetQuery(ROOM, searched), inRooms);
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
-                .add(inRooms, BooleanClause.Occur.FILTER);
-        if (query.author() != null) {
-            all.add(new TermQuery(new Term(USER, query.author().value().toLowerCase(Locale.ROOT))),
-                    BooleanClause.Occur.FILTER);
-        }
-        if (query.from() != null || query.to() != null) {
-            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
-            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
-            all.add(LongPoint.newRangeQuery(SENT, from, to), BooleanClause.Occur.FILTER);
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query built = all.build();
+                BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
+                        .add(SearchFilters.inRooms(searcher, searched, query.order()), BooleanClause.Occur.FILTER);
+                Query built = SearchFilters.authorAndTimes(all, query).build();
                 int wanted = query.offset() + query.limit() + 1;
                 // counting no further than a page: the search stops (newest first) or skips (by relevance) early
                 TopDocs top = query.order() == SearchQuery.Order.NEWEST

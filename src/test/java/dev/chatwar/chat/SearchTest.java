@@ -104,6 +104,24 @@ class SearchTest {
     }
 
     @Test
+    void aSmallRoomOfABigIndexIsSearchedAsWellAsABigOne() {
+        TestClient alice = member("alice", "team", false);
+        TestClient secret = member("alice", "hideout", true);
+        TestClient bob = member("bob", "team", false);
+        for (int i = 0; i < 600; i++) {
+            say(bob, "team", "status update number " + i);
+        }
+        say(secret, "hideout", "status of the surprise");
+        assertEquals(List.of("status of the surprise"), found("alice", new SearchQuery("status", new RoomName("hideout"),
+                null, null, null, SearchQuery.Order.NEWEST, 20, 0)), "a room of one message in 601: by its own list");
+        assertEquals(List.of("status of the surprise", "status update number 599"), found("alice",
+                new SearchQuery("status", null, null, null, null, SearchQuery.Order.NEWEST, 2, 0)));
+        assertEquals(List.of("status update number 599"), found("bob",
+                new SearchQuery("status", null, null, null, null, SearchQuery.Order.NEWEST, 1, 0)));
+        assertEquals(List.of(), found("carol", "surprise"));
+    }
+
+    @Test
     void anEditIsFoundByItsNewTextAndARetractedMessageIsGone() {
         TestClient alice = member("alice", "team", false);
         long id = say(alice, "team", "lunch at noon");
