@@ -85,9 +85,9 @@ public class JpaRoomDirectory implements RoomDirectory {
         return true;
     }
 
-    // read on every search and conversation list: outside a transaction, whose commit cost as much as the queries
+    // In a transaction although only read: outside one (TxType.SUPPORTS), whose commit cost as much as the queries on
+    // WildFly, Payara's EclipseLink failed under concurrent reads ("operation on a closed EntityManager").
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<RoomName> roomsOf(UserName user, int max) {
         List<RoomName> rooms = new ArrayList<>();
         for (String query : List.of(Membership.ROOMS_OF, Membership.PRIVATE_ROOMS_OF)) {
